@@ -1,0 +1,45 @@
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import { pinoHttp } from 'pino-http';
+import type { Logger } from '@moderato/config';
+import { errorHandler, notFound } from './errors';
+import { commentsRoutes, type CommentsRoutesOptions } from './routes/comments.routes';
+import { healthRoutes, type HealthRoutesOptions } from './routes/health.routes';
+
+export interface AppOptions {
+  logger: Logger;
+  comments: CommentsRoutesOptions;
+  health: HealthRoutesOptions;
+  /** Express's `trust proxy`: set it when a reverse proxy sets X-Forwarded-For. */
+  trustProxy?: boolean | number | string;
+}
+
+/** The largest request body accepted; a comment is at most 20,000 characters. */
+export const BODY_LIMIT = '64kb';
+
+/** Builds the HTTP app: routes and one error handler. It does not listen. */
+export function createApp({ logger, comments, health, trustProxy = false }: AppOptions): Express {
+  const app = express();
+  app.set('trust proxy', trustProxy);
+  app.disable('x-powered-by');
+  app.use(helmet());
+  app.use(
+    pinoHttp({
+      logger,
+      // Method, path and status only: no headers, no client address, no body.
+      serializers: {
+        req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url.split('?')[0] }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
+    }),
+  );
+  app.use(express.json({ limit: BODY_LIMIT, strict: true }));
+  app.use(healthRoutes(health));
+  app.use(commentsRoutes(comments));
+  app.use(() => {
+    throw notFound('route');
+  });
+  app.use(errorHandler(logger));
+  return app;
+}

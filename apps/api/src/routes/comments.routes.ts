@@ -1,0 +1,89 @@
+import { Router, type RequestHandler } from 'express';
+import type { Kysely } from 'kysely';
+import type { AcceptedComment, PersonalDataKeys } from '@moderato/core';
+import { findCommentStatus, listApprovedThread, type Database, type Site, type SiteDirectory } from '@moderato/db';
+import { articleIdSchema, newCommentSchema, siteIdSchema, threadQuerySchema } from '../comment-input';
+import { HttpError, invalidField, notFound, unavailable } from '../errors';
+import { acceptComment } from '../intake';
+import { parseOrThrow } from '../validate';
+
+export interface CommentsRoutesOptions {
+  sites: SiteDirectory;
+  keys: PersonalDataKeys;
+  db: Kysely<Database>;
+  /** Puts an accepted comment on the scoring queue; rejects when Redis is unreachable. */
+  enqueue: (comment: AcceptedComment) => Promise<void>;
+  /** Whether a comment is still on the queue (waiting, running, retrying). */
+  isQueued: (commentId: string) => Promise<boolean>;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const requireJson: RequestHandler = (req, _res, next) => {
+  if (!req.is('application/json')) {
+    throw new HttpError(415, 'unsupported_media_type', 'send the comment as Content-Type: application/json');
+  }
+  next();
+};
+
+/** Postgres errors become 503s: the caller can retry, nothing was lost. */
+async function fromDatabase<T>(query: Promise<T>): Promise<T> {
+  try {
+    return await query;
+  } catch (error) {
+    if (error instanceof HttpError || (error as Error).name === 'InvalidCursorError') throw error;
+    throw unavailable('the database');
+  }
+}
+
+export function commentsRoutes({ sites, keys, db, enqueue, isQueued }: CommentsRoutesOptions): Router {
+  const router = Router();
+
+  const findSiteOrThrow = async (params: Record<string, unknown>): Promise<{ site: Site; articleId: string }> => {
+    const siteId = String(params.siteId);
+    // An id no site could have is simply an unknown site.
+    const site = siteIdSchema.safeParse(siteId).success ? await fromDatabase(sites.find(siteId)) : undefined;
+    if (!site) throw notFound('site');
+    const articleId = parseOrThrow(articleIdSchema, params.articleId, 'path', 'articleId');
+    return { site, articleId };
+  };
+
+  router.post('/api/v1/sites/:siteId/articles/:articleId/comments', requireJson, async (req, res) => {
+    const { site, articleId } = await findSiteOrThrow(req.params);
+    const input = parseOrThrow(newCommentSchema, req.body, 'body');
+    if (input.body.length > site.settings.maxBodyLength) {
+      throw invalidField('body', `body must be at most ${site.settings.maxBodyLength} characters`);
+    }
+    const comment = acceptComment(input, { siteId: site.id, articleId, ip: req.ip, acceptedAt: new Date() }, keys);
+    try {
+      await enqueue(comment);
+    } catch {
+      throw unavailable('the comment queue');
+    }
+    res.status(202).location(`/api/v1/comments/${comment.id}`).json({ id: comment.id, status: 'pending' });
+  });
+
+  router.get('/api/v1/sites/:siteId/articles/:articleId/comments', async (req, res) => {
+    const { site, articleId } = await findSiteOrThrow(req.params);
+    const query = parseOrThrow(threadQuerySchema, req.query, 'query');
+    const page = await fromDatabase(listApprovedThread(db, { siteId: site.id, articleId, ...query }));
+    res.json(page);
+  });
+
+  router.get('/api/v1/comments/:id', async (req, res) => {
+    if (!UUID.test(req.params.id)) throw notFound('comment');
+    const id = req.params.id.toLowerCase();
+    const stored = await fromDatabase(findCommentStatus(db, id));
+    if (stored) return void res.json({ id: id, status: stored });
+    const queued = await isQueued(id).catch(() => {
+      throw unavailable('the comment queue');
+    });
+    if (queued) return void res.json({ id: id, status: 'pending' });
+    // The job may have finished between the two look-ups.
+    const decided = await fromDatabase(findCommentStatus(db, id));
+    if (decided) return void res.json({ id: id, status: decided });
+    throw notFound('comment');
+  });
+
+  return router;
+}

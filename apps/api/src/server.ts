@@ -1,0 +1,79 @@
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:http';
+import { sql } from 'kysely';
+import type { Config, Logger } from '@moderato/config';
+import { createPersonalDataKeys } from '@moderato/core';
+import { createDatabase, createSiteDirectory } from '@moderato/db';
+import { createRedisConnection, createScoreCommentQueue, enqueueScoreComment, isCommentQueued } from '@moderato/queue';
+import { createApp } from './app';
+
+export interface ApiServer {
+  url: string;
+  /** Stops accepting, lets in-flight requests finish, then closes Redis and Postgres. */
+  close(): Promise<void>;
+}
+
+// Bounds on slow or stuck clients; a comment post is small and quick.
+const HEADERS_TIMEOUT_MS = 10_000;
+const REQUEST_TIMEOUT_MS = 15_000;
+const KEEP_ALIVE_TIMEOUT_MS = 5_000;
+
+/** Wires the API from its config: Redis → queue → Postgres → sites → app → listen. */
+export async function startApiServer(config: Config, logger: Logger): Promise<ApiServer> {
+  const redis = createRedisConnection(config.redisUrl, 'producer');
+  // Without a listener ioredis logs every reconnect attempt to stderr itself.
+  redis.on('error', (error) => logger.warn({ err: { message: error.message } }, 'redis connection error'));
+  const queue = createScoreCommentQueue({ connection: redis, prefix: config.queuePrefix });
+  queue.on('error', (error) => logger.warn({ err: { message: error.message } }, 'queue error'));
+  const db = createDatabase({
+    url: config.databaseUrl,
+    onPoolError: (error) => logger.warn({ err: { message: error.message } }, 'postgres pool error'),
+  });
+  const sites = createSiteDirectory({
+    db,
+    onRefreshError: (error) => logger.warn({ err: { message: (error as Error).message } }, 'site reload failed'),
+  });
+  // A first load at start; if Postgres is down the API still starts and retries.
+  await sites.refresh().catch((error) => logger.warn({ err: { message: (error as Error).message } }, 'initial site load failed'));
+
+  const app = createApp({
+    logger,
+    trustProxy: config.trustProxy,
+    comments: {
+      sites,
+      db,
+      keys: createPersonalDataKeys(config.secret),
+      enqueue: (comment) => enqueueScoreComment(queue, comment),
+      isQueued: (id) => isCommentQueued(queue, id),
+    },
+    health: {
+      checks: {
+        redis: () => redis.ping(),
+        postgres: () => sql`select 1`.execute(db),
+      },
+    },
+  });
+
+  const server = createServer(app);
+  server.headersTimeout = HEADERS_TIMEOUT_MS;
+  server.requestTimeout = REQUEST_TIMEOUT_MS;
+  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+  server.listen(config.port, config.host);
+  await once(server, 'listening');
+  const { port } = server.address() as AddressInfo;
+  const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+
+  return {
+    url: `http://${host}:${port}`,
+    async close() {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      await closed;
+      sites.stop();
+      await queue.close();
+      redis.disconnect();
+      await db.destroy();
+    },
+  };
+}

@@ -1,0 +1,45 @@
+import { ConfigError } from '@moderato/config';
+import { migrateCommand } from './commands/migrate.command';
+import { scoreCommand } from './commands/score.command';
+import { siteCreateCommand } from './commands/site-create.command';
+import { startCommand } from './commands/start.command';
+import { UsageError } from './usage-error';
+
+const USAGE = `Usage: moderato <command> [options]
+
+Commands:
+  migrate                                   bring the database schema up to date
+  site create --id ID --name NAME --origin URL [--origin URL ...] [--premoderate]
+                                            register a site that may post comments
+  score [--input FILE] [--site ID]          score JSON lines ({"id","body",...}) from FILE or stdin
+  start                                     migrate, then run the API and one worker
+
+Configuration comes from the environment (DATABASE_URL, REDIS_URL, MODERATO_SECRET, ...): see the README.`;
+
+const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
+  migrate: migrateCommand,
+  'site create': siteCreateCommand,
+  score: scoreCommand,
+  start: startCommand,
+};
+
+async function main(argv: string[]): Promise<void> {
+  if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
+    console.log(USAGE);
+    return;
+  }
+  const twoWords = `${argv[0]} ${argv[1] ?? ''}`;
+  const [name, args] = COMMANDS[twoWords] ? [twoWords, argv.slice(2)] : [argv[0] ?? '', argv.slice(1)];
+  const command = COMMANDS[name];
+  if (!command) throw new UsageError(`unknown command: ${argv.join(' ')}`);
+  await command(args);
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  if (error instanceof UsageError) {
+    console.error(`moderato: ${error.message}\n\n${USAGE}`);
+    process.exit(2);
+  }
+  console.error(`moderato: ${error instanceof ConfigError || error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,51 @@
+import { type Job, UnrecoverableError } from 'bullmq';
+import type { Kysely } from 'kysely';
+import type { Logger } from '@moderato/config';
+import type { Scorer } from '@moderato/core';
+import { findAuthorHistory, recordDecision, type Database, type SiteDirectory } from '@moderato/db';
+import { scoreCommentPayloadSchema, type ScoreCommentPayload } from '@moderato/queue';
+
+export interface ScoreCommentProcessorOptions {
+  scorer: Scorer;
+  sites: SiteDirectory;
+  db: Kysely<Database>;
+  logger: Logger;
+}
+
+/**
+ * Scores one accepted comment and stores it with its decision. Safe to run
+ * twice: the write is keyed by the comment id. Errors from Redis or Postgres
+ * propagate so BullMQ retries with backoff; a payload that can never succeed
+ * fails at once with UnrecoverableError and stays in the failed set.
+ */
+export function createScoreCommentProcessor({ scorer, sites, db, logger }: ScoreCommentProcessorOptions) {
+  return async (job: Job<ScoreCommentPayload>): Promise<void> => {
+    const startedAt = performance.now();
+    const parsed = scoreCommentPayloadSchema.safeParse(job.data);
+    if (!parsed.success) {
+      // Field paths only: the values may hold personal data.
+      const fields = [...new Set(parsed.error.issues.map((i) => i.path.join('.') || '(root)'))].join(', ');
+      throw new UnrecoverableError(`payload does not match version ${String((job.data as { v?: unknown })?.v)}: ${fields}`);
+    }
+    const { comment } = parsed.data;
+    const site = await sites.find(comment.siteId);
+    if (!site) throw new UnrecoverableError(`site ${comment.siteId} does not exist`);
+
+    const authorHistory = await findAuthorHistory(db, comment.siteId, comment.emailHash);
+    const result = scorer.score({ body: comment.body, name: comment.name, settings: site.settings, authorHistory });
+    const written = await recordDecision(db, comment, result);
+    logger.info(
+      {
+        commentId: comment.id,
+        siteId: comment.siteId,
+        decision: result.decision,
+        spam: Number(result.spam.toFixed(4)),
+        toxicity: Number(result.toxicity.toFixed(4)),
+        attempt: job.attemptsMade + 1,
+        duplicate: !written,
+        ms: Number((performance.now() - startedAt).toFixed(2)),
+      },
+      'comment decided',
+    );
+  };
+}

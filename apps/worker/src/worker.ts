@@ -1,0 +1,52 @@
+import { Worker } from 'bullmq';
+import type { Config, Logger } from '@moderato/config';
+import { createScorer, loadModelBundle } from '@moderato/core';
+import { createDatabase, createSiteDirectory } from '@moderato/db';
+import { createRedisConnection, SCORE_COMMENT_QUEUE, type ScoreCommentPayload } from '@moderato/queue';
+import { createScoreCommentProcessor } from './score-comment.processor';
+
+export interface RunningWorker {
+  /** Finishes the jobs in hand, then closes Postgres and Redis. */
+  close(): Promise<void>;
+}
+
+/** Wires one worker process: models → Postgres → sites → Redis → BullMQ Worker. */
+export async function startWorker(config: Config, logger: Logger): Promise<RunningWorker> {
+  const loadStartedAt = performance.now();
+  const models = loadModelBundle();
+  const scorer = createScorer(models);
+  logger.info({ modelVersion: scorer.modelVersion, loadMs: Math.round(performance.now() - loadStartedAt) }, 'models loaded');
+
+  const db = createDatabase({
+    url: config.databaseUrl,
+    onPoolError: (error) => logger.warn({ err: { message: error.message } }, 'postgres pool error'),
+  });
+  const sites = createSiteDirectory({
+    db,
+    onRefreshError: (error) => logger.warn({ err: { message: (error as Error).message } }, 'site reload failed'),
+  });
+  const connection = createRedisConnection(config.redisUrl, 'worker');
+  connection.on('error', (error) => logger.warn({ err: { message: error.message } }, 'redis connection error'));
+
+  const worker = new Worker<ScoreCommentPayload>(SCORE_COMMENT_QUEUE, createScoreCommentProcessor({ scorer, sites, db, logger }), {
+    connection,
+    prefix: config.queuePrefix,
+    concurrency: config.workerConcurrency,
+  });
+  // Without this listener an error event would crash the process.
+  worker.on('error', (error) => logger.warn({ err: { message: error.message } }, 'worker error'));
+  worker.on('failed', (job, error) => {
+    logger.warn({ commentId: job?.id, attempt: job?.attemptsMade, err: { type: error.name, message: error.message } }, 'job failed');
+  });
+  await worker.waitUntilReady();
+  logger.info({ concurrency: config.workerConcurrency, prefix: config.queuePrefix }, 'worker ready');
+
+  return {
+    async close() {
+      await worker.close();
+      sites.stop();
+      await db.destroy();
+      connection.disconnect();
+    },
+  };
+}

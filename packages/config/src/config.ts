@@ -1,0 +1,78 @@
+import { z } from 'zod';
+
+/** The development secret: usable only when NODE_ENV is not production. */
+const DEVELOPMENT_SECRET = 'moderato-development-secret-do-not-use-in-production';
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: z.string().url().default('postgres://postgres@127.0.0.1:5432/moderato'),
+  REDIS_URL: z.string().url().default('redis://127.0.0.1:6379'),
+  MODERATO_SECRET: z.string().optional(),
+  MODERATO_QUEUE_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_:.-]+$/, 'letters, digits and _ : . - only')
+    .default('moderato'),
+  MODERATO_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(16),
+  MODERATO_TRUST_PROXY: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  databaseUrl: string;
+  redisUrl: string;
+  /** At least 32 characters; keys for email encryption and keyed hashes derive from it. */
+  secret: string;
+  queuePrefix: string;
+  workerConcurrency: number;
+  logLevel: string;
+  /** Trust X-Forwarded-For from a reverse proxy in front of the API. */
+  trustProxy: boolean;
+}
+
+/** Thrown at start with every problem in the environment listed. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/**
+ * Parses the environment once, at start. Nothing else reads process.env:
+ * the result is passed down to whatever needs it.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  const problems: string[] = parsed.success
+    ? []
+    : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+  const nodeEnv = parsed.success ? parsed.data.NODE_ENV : (env.NODE_ENV ?? 'development');
+  const secret = env.MODERATO_SECRET ?? (nodeEnv === 'production' ? undefined : DEVELOPMENT_SECRET);
+  if (secret === undefined) {
+    problems.push('MODERATO_SECRET: required when NODE_ENV=production (at least 32 characters)');
+  } else if (secret.length < 32) {
+    problems.push(`MODERATO_SECRET: must be at least 32 characters (got ${secret.length})`);
+  }
+  if (!parsed.success || problems.length > 0 || secret === undefined) throw new ConfigError(problems);
+  const data = parsed.data;
+  return {
+    env: data.NODE_ENV,
+    port: data.PORT,
+    host: data.HOST,
+    databaseUrl: data.DATABASE_URL,
+    redisUrl: data.REDIS_URL,
+    secret,
+    queuePrefix: data.MODERATO_QUEUE_PREFIX,
+    workerConcurrency: data.MODERATO_WORKER_CONCURRENCY,
+    logLevel: data.LOG_LEVEL,
+    trustProxy: data.MODERATO_TRUST_PROXY,
+  };
+}

@@ -1,0 +1,2 @@
+export { loadConfig, ConfigError, type Config } from './config';
+export { createLogger, REDACTED_PATHS, type Logger, type LoggerOptions } from './logger';

@@ -1,0 +1,42 @@
+import { decide } from './decision';
+import { DEFAULT_SITE_SETTINGS, parseSiteSettings } from './site-settings';
+
+const settings = DEFAULT_SITE_SETTINGS;
+
+describe('decide', () => {
+  it('approves when both scores are below approveBelow and no rule fired', () => {
+    expect(decide({ spam: 0.1, toxicity: 0.29, holdRules: [] }, settings).decision).toBe('approve');
+  });
+
+  it('holds between the bands and names the threshold crossed', () => {
+    const outcome = decide({ spam: 0.3, toxicity: 0.1, holdRules: [] }, settings);
+    expect(outcome.decision).toBe('hold');
+    expect(outcome.reasons[0]?.message).toMatch(/spam 0.30 ≥ hold threshold 0.3/);
+  });
+
+  it('rejects at or above rejectAbove, whichever score crosses it', () => {
+    expect(decide({ spam: 0.1, toxicity: 0.95, holdRules: [] }, settings).decision).toBe('reject');
+    expect(decide({ spam: 0.99, toxicity: 0.5, holdRules: [] }, settings).decision).toBe('reject');
+  });
+
+  it('holds a clean comment when a rule fired', () => {
+    const outcome = decide({ spam: 0, toxicity: 0, holdRules: [{ code: 'links', message: '3 links' }] }, settings);
+    expect(outcome.decision).toBe('hold');
+  });
+
+  it('holds everything on a premoderated site', () => {
+    const premoderated = { ...settings, premoderate: true };
+    expect(decide({ spam: 0, toxicity: 0, holdRules: [] }, premoderated).decision).toBe('hold');
+    expect(decide({ spam: 1, toxicity: 1, holdRules: [] }, premoderated).decision).toBe('hold');
+  });
+});
+
+describe('parseSiteSettings', () => {
+  it('fills missing keys with defaults', () => {
+    expect(parseSiteSettings({ premoderate: true })).toEqual({ ...DEFAULT_SITE_SETTINGS, premoderate: true });
+  });
+
+  it('refuses crossed bands', () => {
+    expect(() => parseSiteSettings({ spam: { approveBelow: 0.9, rejectAbove: 0.5 } })).toThrow(/approveBelow/);
+  });
+});

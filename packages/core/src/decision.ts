@@ -1,0 +1,44 @@
+import type { Decision, Reason } from './comment';
+import type { SiteSettings } from './site-settings';
+
+/** What the scoring phases found, before the site's policy is applied. */
+export interface Scores {
+  spam: number;
+  toxicity: number;
+  /** Rules (links, premoderation ...) that ask for a human whatever the scores say. */
+  holdRules: Reason[];
+}
+
+export interface DecisionOutcome {
+  decision: Decision;
+  /** The threshold reasons that explain the decision. */
+  reasons: Reason[];
+}
+
+/**
+ * Applies the site's three bands per score: below `approveBelow` passes, at
+ * or above `rejectAbove` rejects, in between holds. A rule hit holds, and
+ * premoderation holds everything, even what the scores would reject, since
+ * the owner asked to see every comment.
+ */
+export function decide(scores: Scores, settings: SiteSettings): DecisionOutcome {
+  const reasons: Reason[] = [];
+  let decision: Decision = 'approve';
+  for (const kind of ['spam', 'toxicity'] as const) {
+    const score = scores[kind];
+    const band = settings[kind];
+    if (score >= band.rejectAbove) {
+      decision = 'reject';
+      reasons.push({ code: 'threshold', message: `${kind} ${score.toFixed(2)} ≥ reject threshold ${band.rejectAbove}`, value: score });
+    } else if (score >= band.approveBelow) {
+      if (decision === 'approve') decision = 'hold';
+      reasons.push({ code: 'threshold', message: `${kind} ${score.toFixed(2)} ≥ hold threshold ${band.approveBelow}`, value: score });
+    }
+  }
+  if (scores.holdRules.length > 0 && decision === 'approve') decision = 'hold';
+  if (settings.premoderate) {
+    decision = 'hold';
+    reasons.push({ code: 'premoderate', message: 'site holds every comment for review' });
+  }
+  return { decision, reasons };
+}

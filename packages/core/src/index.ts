@@ -1,0 +1,10 @@
+export * from './comment';
+export * from './decision';
+export * from './site-settings';
+export * from './privacy';
+export type { Scorer, ScoreResult, ScoringInput } from './scoring/scorer';
+export type { ScoringPhase, PhaseContext, PhaseResult } from './scoring/phase';
+export type { ModelBundle, TextClassifier, Classification, Evidence } from './scoring/text-classifier';
+export { createScorer, MODERATION_POLICY } from './scoring/pipeline';
+export { loadModelBundle } from './scoring/model-file';
+export { cleanText } from './clean-text';

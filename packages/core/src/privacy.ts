@@ -1,0 +1,49 @@
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
+
+const FORMAT = 'v1';
+
+export interface PersonalDataKeys {
+  /** AES-256-GCM; the result is `v1.<iv>.<tag>.<ciphertext>` in base64url. */
+  encryptEmail(email: string): string;
+  decryptEmail(sealed: string): string;
+  /** Keyed HMAC-SHA-256 of the normalised email: finds an author's history without the email. */
+  hashEmail(email: string): string;
+  /** Keyed HMAC-SHA-256 of an IP address: the IP itself is never stored. */
+  hashIp(ip: string): string;
+}
+
+/** Lower-cased and trimmed, so `Ann@Example.org ` and `ann@example.org` are one author. */
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+/**
+ * Derives separate keys for encryption and for hashing from one secret
+ * (HKDF), so a leaked hash key never decrypts anything.
+ */
+export function createPersonalDataKeys(secret: string): PersonalDataKeys {
+  if (secret.length < 32) throw new Error('the secret must be at least 32 characters');
+  const derive = (info: string) => Buffer.from(hkdfSync('sha256', secret, 'moderato', info, 32));
+  const encryptionKey = derive('email-encryption-v1');
+  const hashKey = derive('lookup-hash-v1');
+  const keyedHash = (domain: string, value: string) =>
+    createHmac('sha256', hashKey).update(`${domain}\0${value}`).digest('hex');
+
+  return {
+    encryptEmail(email) {
+      const iv = randomBytes(12);
+      const cipher = createCipheriv('aes-256-gcm', encryptionKey, iv);
+      const ciphertext = Buffer.concat([cipher.update(normaliseEmail(email), 'utf8'), cipher.final()]);
+      return [FORMAT, iv, cipher.getAuthTag(), ciphertext].map((p) => (typeof p === 'string' ? p : p.toString('base64url'))).join('.');
+    },
+    decryptEmail(sealed) {
+      const [format, iv, tag, ciphertext] = sealed.split('.');
+      if (format !== FORMAT || !iv || !tag || ciphertext === undefined) throw new Error('not a sealed email');
+      const decipher = createDecipheriv('aes-256-gcm', encryptionKey, Buffer.from(iv, 'base64url'));
+      decipher.setAuthTag(Buffer.from(tag, 'base64url'));
+      return Buffer.concat([decipher.update(Buffer.from(ciphertext, 'base64url')), decipher.final()]).toString('utf8');
+    },
+    hashEmail: (email) => keyedHash('email', normaliseEmail(email)),
+    hashIp: (ip) => keyedHash('ip', ip),
+  };
+}

@@ -1,0 +1,29 @@
+import type { AuthorHistory, Decision, Reason } from '../comment';
+import type { ScoreBands, SiteSettings } from '../site-settings';
+
+/** What the scorer reads of one comment. */
+export interface ScoringInput {
+  body: string;
+  name: string;
+  settings: SiteSettings;
+  authorHistory?: AuthorHistory;
+}
+
+/** Everything recorded with a decision, so a later re-tune can be explained. */
+export interface ScoreResult {
+  spam: number;
+  toxicity: number;
+  decision: Decision;
+  reasons: Reason[];
+  modelVersion: string;
+  thresholds: { spam: ScoreBands; toxicity: ScoreBands };
+}
+
+/**
+ * The one interface the worker and the CLI score through. Swapping models or
+ * phases changes what is behind it, never its callers.
+ */
+export interface Scorer {
+  readonly modelVersion: string;
+  score(input: ScoringInput): ScoreResult;
+}

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+
+const probability = z.number().min(0).max(1);
+
+const bandsSchema = z
+  .object({ approveBelow: probability, rejectAbove: probability })
+  .strict()
+  .refine((b) => b.approveBelow <= b.rejectAbove, {
+    message: 'approveBelow must not be greater than rejectAbove',
+    path: ['approveBelow'],
+  });
+
+/** Per-site moderation policy. Unknown keys are refused so typos never pass silently. */
+export const siteSettingsSchema = z
+  .object({
+    spam: bandsSchema,
+    toxicity: bandsSchema,
+    /** More links than this holds the comment. */
+    maxLinks: z.number().int().min(0).max(1000),
+    /** Hold every comment for a moderator. */
+    premoderate: z.boolean(),
+    maxBodyLength: z.number().int().min(1).max(20_000),
+    allowedOrigins: z.array(z.string().url()).max(100),
+  })
+  .strict();
+
+export type SiteSettings = z.infer<typeof siteSettingsSchema>;
+export type ScoreBands = SiteSettings['spam'];
+
+/** Defaults: three bands per score, so only the confident extremes skip a human. */
+export const DEFAULT_SITE_SETTINGS: SiteSettings = {
+  spam: { approveBelow: 0.3, rejectAbove: 0.95 },
+  toxicity: { approveBelow: 0.3, rejectAbove: 0.95 },
+  maxLinks: 2,
+  premoderate: false,
+  maxBodyLength: 5000,
+  allowedOrigins: [],
+};
+
+/** Reads stored settings, filling keys added after they were saved with defaults. */
+export function parseSiteSettings(stored: unknown): SiteSettings {
+  const merged = { ...DEFAULT_SITE_SETTINGS, ...(typeof stored === 'object' && stored !== null ? stored : {}) };
+  return siteSettingsSchema.parse(merged);
+}

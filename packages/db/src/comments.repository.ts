@@ -1,0 +1,138 @@
+import { type Kysely, type Transaction } from 'kysely';
+import type { AcceptedComment, AuthorHistory, ScoreResult, StoredCommentStatus } from '@moderato/core';
+import { STATUS_FOR_DECISION } from '@moderato/core';
+import type { Database } from './database';
+
+/** The actor recorded for automatic decisions in the audit trail. */
+export const SCORER_ACTOR = 'system:scorer';
+
+/**
+ * Stores a scored comment and its audit row in one transaction. Idempotent:
+ * the comment id is the primary key, so a job that runs twice keeps the first
+ * decision and writes no second audit row. Returns whether this call wrote it.
+ */
+export async function recordDecision(db: Kysely<Database>, comment: AcceptedComment, score: ScoreResult): Promise<boolean> {
+  return db.transaction().execute(async (trx: Transaction<Database>) => {
+    const status = STATUS_FOR_DECISION[score.decision];
+    const inserted = await trx
+      .insertInto('comments')
+      .values({
+        id: comment.id,
+        site_id: comment.siteId,
+        article_id: comment.articleId,
+        parent_id: comment.parentId,
+        author_name: comment.name,
+        email_encrypted: comment.emailEncrypted,
+        email_hash: comment.emailHash,
+        ip_hash: comment.ipHash,
+        body: comment.body,
+        status,
+        spam_score: score.spam,
+        toxicity_score: score.toxicity,
+        reasons: JSON.stringify(score.reasons),
+        model_version: score.modelVersion,
+        thresholds: JSON.stringify(score.thresholds),
+        created_at: comment.acceptedAt,
+        decided_at: new Date(),
+      })
+      .onConflict((oc) => oc.column('id').doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    if (!inserted) return false;
+    await trx
+      .insertInto('comment_events')
+      .values({
+        comment_id: comment.id,
+        site_id: comment.siteId,
+        from_status: 'pending',
+        to_status: status,
+        actor: SCORER_ACTOR,
+        reason: null,
+        details: { spam: score.spam, toxicity: score.toxicity, modelVersion: score.modelVersion, thresholds: score.thresholds },
+      })
+      .execute();
+    return true;
+  });
+}
+
+export async function findCommentStatus(db: Kysely<Database>, id: string): Promise<StoredCommentStatus | undefined> {
+  const row = await db.selectFrom('comments').select('status').where('id', '=', id).executeTakeFirst();
+  return row?.status;
+}
+
+/** Earlier decided comments by the same author (keyed email hash) on one site. */
+export async function findAuthorHistory(db: Kysely<Database>, siteId: string, emailHash: string): Promise<AuthorHistory> {
+  const rows = await db
+    .selectFrom('comments')
+    .select(['status', (eb) => eb.fn.countAll<string>().as('count')])
+    .where('site_id', '=', siteId)
+    .where('email_hash', '=', emailHash)
+    .where('status', 'in', ['approved', 'rejected'])
+    .groupBy('status')
+    .execute();
+  const count = (status: StoredCommentStatus) => Number(rows.find((r) => r.status === status)?.count ?? 0);
+  return { approved: count('approved'), rejected: count('rejected') };
+}
+
+export interface ThreadComment {
+  id: string;
+  parentId: string | null;
+  name: string;
+  body: string;
+  createdAt: string;
+}
+
+export interface ThreadPage {
+  comments: ThreadComment[];
+  /** Pass back as `cursor` for the next page; null on the last page. */
+  next: string | null;
+}
+
+export class InvalidCursorError extends Error {
+  constructor() {
+    super('cursor is not one this API returned');
+    this.name = 'InvalidCursorError';
+  }
+}
+
+function encodeCursor(createdAt: Date, id: string): string {
+  return Buffer.from(`${createdAt.toISOString()}|${id}`).toString('base64url');
+}
+
+function decodeCursor(cursor: string): { createdAt: Date; id: string } {
+  const [iso, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
+  const createdAt = new Date(iso ?? '');
+  if (!id || !/^[0-9a-f-]{36}$/i.test(id) || Number.isNaN(createdAt.getTime())) throw new InvalidCursorError();
+  return { createdAt, id };
+}
+
+/** Approved comments of one article, oldest first, keyset-paginated on (created_at, id). */
+export async function listApprovedThread(
+  db: Kysely<Database>,
+  query: { siteId: string; articleId: string; cursor?: string; limit: number },
+): Promise<ThreadPage> {
+  let select = db
+    .selectFrom('comments')
+    .select(['id', 'parent_id', 'author_name', 'body', 'created_at'])
+    .where('site_id', '=', query.siteId)
+    .where('article_id', '=', query.articleId)
+    .where('status', '=', 'approved');
+  if (query.cursor) {
+    const after = decodeCursor(query.cursor);
+    select = select.where((eb) => eb(eb.refTuple('created_at', 'id'), '>', eb.tuple(after.createdAt, after.id)));
+  }
+  const rows = await select.orderBy('created_at').orderBy('id').limit(query.limit + 1).execute();
+  const page = rows.slice(0, query.limit);
+  const last = page[page.length - 1];
+  return {
+    comments: page.map((r) => ({
+      id: r.id,
+      parentId: r.parent_id,
+      name: r.author_name,
+      body: r.body,
+      createdAt: r.created_at.toISOString(),
+    })),
+    next: rows.length > query.limit && last ? encodeCursor(last.created_at, last.id) : null,
+  };
+}
+

@@ -1,0 +1,26 @@
+import { Kysely, PostgresDialect } from 'kysely';
+import { Pool } from 'pg';
+import type { CommentEventsTable } from './tables/comment-events.table';
+import type { CommentsTable } from './tables/comments.table';
+import type { SitesTable } from './tables/sites.table';
+
+export interface Database {
+  sites: SitesTable;
+  comments: CommentsTable;
+  comment_events: CommentEventsTable;
+}
+
+export interface DatabaseOptions {
+  url: string;
+  /** Pool size; the default suits one process on a small machine. */
+  maxConnections?: number;
+  /** Called on idle-client errors (a restarted Postgres), which would otherwise crash the process. */
+  onPoolError?: (error: Error) => void;
+}
+
+/** One Kysely over a pg pool. Close it with `db.destroy()`. */
+export function createDatabase({ url, maxConnections = 10, onPoolError }: DatabaseOptions): Kysely<Database> {
+  const pool = new Pool({ connectionString: url, max: maxConnections, connectionTimeoutMillis: 5_000 });
+  pool.on('error', (error) => onPoolError?.(error));
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+}

@@ -1,0 +1,24 @@
+import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+import type { Reason, StoredCommentStatus } from '@moderato/core';
+
+export interface CommentsTable {
+  id: string;
+  site_id: string;
+  article_id: string;
+  parent_id: string | null;
+  author_name: string;
+  email_encrypted: string;
+  email_hash: string;
+  ip_hash: string | null;
+  body: string;
+  status: StoredCommentStatus;
+  spam_score: number;
+  toxicity_score: number;
+  reasons: JSONColumnType<Reason[]>;
+  model_version: string;
+  thresholds: JSONColumnType<Record<string, unknown>>;
+  /** When the intake accepted the comment. */
+  created_at: ColumnType<Date, Date | string, never>;
+  decided_at: ColumnType<Date, Date | string, Date | string>;
+  updated_at: Generated<Date>;
+}

@@ -1,0 +1,9 @@
+import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+
+export interface SitesTable {
+  id: string;
+  name: string;
+  settings: JSONColumnType<Record<string, unknown>>;
+  created_at: Generated<Date>;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+}

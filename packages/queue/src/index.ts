@@ -1,0 +1,2 @@
+export * from './score-comment.queue';
+export { createRedisConnection, type RedisRole } from './redis-connection';

@@ -1,0 +1,65 @@
+import { Queue, type JobsOptions } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { z } from 'zod';
+import type { AcceptedComment } from '@moderato/core';
+
+export const SCORE_COMMENT_QUEUE = 'score-comment';
+export const SCORE_COMMENT_JOB = 'score';
+
+/** Bumped when the payload changes shape; workers refuse versions they do not know. */
+export const PAYLOAD_VERSION = 1;
+
+export interface ScoreCommentPayload {
+  v: typeof PAYLOAD_VERSION;
+  comment: AcceptedComment;
+}
+
+export const scoreCommentPayloadSchema = z.object({
+  v: z.literal(PAYLOAD_VERSION),
+  comment: z.object({
+    id: z.string().uuid(),
+    siteId: z.string().min(1),
+    articleId: z.string().min(1),
+    parentId: z.string().uuid().nullable(),
+    name: z.string(),
+    body: z.string(),
+    emailEncrypted: z.string().startsWith('v1.'),
+    emailHash: z.string().regex(/^[0-9a-f]{64}$/),
+    ipHash: z.string().regex(/^[0-9a-f]{64}$/).nullable(),
+    acceptedAt: z.string().datetime(),
+  }),
+}) satisfies z.ZodType<ScoreCommentPayload>;
+
+/**
+ * Retries ride out a slow or restarting Postgres: exponential backoff with
+ * jitter (0.5 s, 1 s, 2 s ... about 4 minutes in all). Failed jobs are kept:
+ * they are the dead letters an admin looks at.
+ */
+export const SCORE_COMMENT_JOB_OPTIONS: JobsOptions = {
+  attempts: 10,
+  backoff: { type: 'exponential', delay: 500, jitter: 0.5 },
+  removeOnComplete: { age: 3600, count: 10_000 },
+  removeOnFail: false,
+};
+
+export type ScoreCommentQueue = Queue<ScoreCommentPayload, void, typeof SCORE_COMMENT_JOB>;
+
+export interface ScoreCommentQueueOptions {
+  connection: Redis;
+  prefix: string;
+}
+
+export function createScoreCommentQueue({ connection, prefix }: ScoreCommentQueueOptions): ScoreCommentQueue {
+  return new Queue<ScoreCommentPayload, void, typeof SCORE_COMMENT_JOB>(SCORE_COMMENT_QUEUE, { connection, prefix });
+}
+
+/** Queues one accepted comment. The job id is the comment id, so a repeated add is dropped. */
+export async function enqueueScoreComment(queue: ScoreCommentQueue, comment: AcceptedComment): Promise<void> {
+  await queue.add(SCORE_COMMENT_JOB, { v: PAYLOAD_VERSION, comment }, { ...SCORE_COMMENT_JOB_OPTIONS, jobId: comment.id });
+}
+
+/** True while the comment waits, runs, is delayed for a retry, or failed for good. */
+export async function isCommentQueued(queue: ScoreCommentQueue, commentId: string): Promise<boolean> {
+  const job = await queue.getJob(commentId);
+  return job !== undefined && job !== null;
+}
