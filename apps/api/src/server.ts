@@ -18,6 +18,7 @@ export interface ApiServer {
 const HEADERS_TIMEOUT_MS = 10_000;
 const REQUEST_TIMEOUT_MS = 15_000;
 const KEEP_ALIVE_TIMEOUT_MS = 5_000;
+const QUEUE_CLOSE_TIMEOUT_MS = 2_000;
 
 /** Wires the API from its config: Redis → queue → Postgres → sites → app → listen. */
 export async function startApiServer(config: Config, logger: Logger): Promise<ApiServer> {
@@ -71,7 +72,8 @@ export async function startApiServer(config: Config, logger: Logger): Promise<Ap
       server.closeIdleConnections();
       await closed;
       sites.stop();
-      await queue.close();
+      // A dead Redis must not hold the shutdown hostage: nothing is pending on it.
+      await Promise.race([queue.close(), new Promise((resolve) => setTimeout(resolve, QUEUE_CLOSE_TIMEOUT_MS).unref())]);
       redis.disconnect();
       await db.destroy();
     },

@@ -2,7 +2,7 @@ import { type Job, UnrecoverableError } from 'bullmq';
 import type { Kysely } from 'kysely';
 import type { Logger } from '@moderato/config';
 import type { Scorer } from '@moderato/core';
-import { findAuthorHistory, recordDecision, type Database, type SiteDirectory } from '@moderato/db';
+import { findAuthorHistory, findSite, recordDecision, type Database, type SiteDirectory } from '@moderato/db';
 import { scoreCommentPayloadSchema, type ScoreCommentPayload } from '@moderato/queue';
 
 export interface ScoreCommentProcessorOptions {
@@ -28,7 +28,8 @@ export function createScoreCommentProcessor({ scorer, sites, db, logger }: Score
       throw new UnrecoverableError(`payload does not match version ${String((job.data as { v?: unknown })?.v)}: ${fields}`);
     }
     const { comment } = parsed.data;
-    const site = await sites.find(comment.siteId);
+    // The cache may predate a site created a moment ago: ask Postgres before giving up.
+    const site = (await sites.find(comment.siteId)) ?? (await findSite(db, comment.siteId));
     if (!site) throw new UnrecoverableError(`site ${comment.siteId} does not exist`);
 
     const authorHistory = await findAuthorHistory(db, comment.siteId, comment.emailHash);

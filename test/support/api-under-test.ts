@@ -1,0 +1,49 @@
+import { loadConfig, createLogger, type Logger } from '@moderato/config';
+import { startApiServer, type ApiServer } from '../../apps/api/src/server';
+import { TEST_SECRET } from './fixtures';
+import { Writable } from 'node:stream';
+
+/** Captures log lines so tests can search them. */
+export class LogCapture extends Writable {
+  readonly lines: string[] = [];
+  override _write(chunk: Buffer, _encoding: string, done: () => void): void {
+    this.lines.push(chunk.toString('utf8'));
+    done();
+  }
+  get text(): string {
+    return this.lines.join('');
+  }
+}
+
+export interface ApiUnderTest {
+  sut: ApiServer;
+  logs: LogCapture;
+  logger: Logger;
+}
+
+/** The real API, in-process, on an ephemeral port, with its logs captured. */
+export async function startApiUnderTest(env: { databaseUrl: string; redisUrl: string; queuePrefix: string }): Promise<ApiUnderTest> {
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATABASE_URL: env.databaseUrl,
+    REDIS_URL: env.redisUrl,
+    MODERATO_QUEUE_PREFIX: env.queuePrefix,
+    MODERATO_SECRET: TEST_SECRET,
+    LOG_LEVEL: 'info',
+  });
+  const logs = new LogCapture();
+  const logger = createLogger({ level: config.logLevel, service: 'api', destination: logs });
+  return { sut: await startApiServer(config, logger), logs, logger };
+}
+
+export async function postJson(url: string, body: unknown, headers: Record<string, string> = {}) {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return { status: response.status, text, json: text ? (JSON.parse(text) as any) : undefined, headers: response.headers };
+}
