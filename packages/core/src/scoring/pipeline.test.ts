@@ -1,0 +1,43 @@
+import { DEFAULT_SITE_SETTINGS } from '../site-settings';
+import { createScorer } from './pipeline';
+import type { ModelBundle, TextClassifier } from './text-classifier';
+
+// Plain stand-in classifiers: the pipeline's job is combining phases, not modelling.
+const fixed = (probability: number, feature = 'word'): TextClassifier => ({
+  classify: () => ({ probability, evidence: [{ feature, weight: 1 }] }),
+});
+const models = (spam: number, toxicity: number): ModelBundle => ({ version: 'test-v1', spam: fixed(spam, 'buy'), toxicity: fixed(toxicity, 'idiot') });
+const input = (body: string, settings = DEFAULT_SITE_SETTINGS) => ({ body, name: 'Ann', settings });
+
+describe('createScorer', () => {
+  it('approves what both models find clean', () => {
+    const result = createScorer(models(0.01, 0.02)).score(input('hello'));
+    expect(result).toMatchObject({ spam: 0.01, toxicity: 0.02, decision: 'approve', modelVersion: 'test-v1', reasons: [] });
+    expect(result.thresholds).toEqual({ spam: DEFAULT_SITE_SETTINGS.spam, toxicity: DEFAULT_SITE_SETTINGS.toxicity });
+  });
+
+  it('rejects confident spam and names the words and the threshold', () => {
+    const result = createScorer(models(0.99, 0.01)).score(input('buy now'));
+    expect(result.decision).toBe('reject');
+    expect(result.reasons.map((r) => r.code)).toEqual(['spam-model', 'threshold']);
+    expect(result.reasons[0]?.matches).toEqual(['buy']);
+    expect(result.reasons[1]?.message).toBe('spam 0.99 ≥ reject threshold 0.95');
+  });
+
+  it('holds a comment with more links than the site allows, listing them', () => {
+    const body = 'see http://a.example/1 and www.b.example and shop.example.com/deal';
+    const result = createScorer(models(0.01, 0.01)).score(input(body));
+    expect(result.decision).toBe('hold');
+    expect(result.reasons[0]).toMatchObject({ code: 'links', value: 3, matches: ['http://a.example/1', 'www.b.example', 'shop.example.com/deal'] });
+  });
+
+  it('allows as many links as the site allows', () => {
+    const result = createScorer(models(0.01, 0.01)).score(input('see http://a.example and http://b.example'));
+    expect(result.decision).toBe('approve');
+  });
+
+  it('runs only the phases it is given', () => {
+    const result = createScorer(models(0.99, 0.99), []).score(input('anything'));
+    expect(result).toMatchObject({ spam: 0, toxicity: 0, decision: 'approve' });
+  });
+});
