@@ -20,6 +20,11 @@ const envSchema = z.object({
     .default('false')
     .transform((v) => v === 'true'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // Intake abuse limits: `off` for load tests or behind a proxy that limits.
+  MODERATO_RATE_LIMIT: z.enum(['on', 'off']).default('on'),
+  MODERATO_RATE_LIMIT_IP: z.coerce.number().int().min(1).max(100_000).default(10),
+  MODERATO_RATE_LIMIT_SITE: z.coerce.number().int().min(1).max(1_000_000).default(300),
+  MODERATO_DUPLICATE_WINDOW_SECONDS: z.coerce.number().int().min(0).max(86_400).default(600),
 });
 
 export interface Config {
@@ -35,6 +40,10 @@ export interface Config {
   logLevel: string;
   /** Trust X-Forwarded-For from a reverse proxy in front of the API. */
   trustProxy: boolean;
+  /** Intake posts per minute per client IP and per site; null when turned off. */
+  rateLimit: { perIpPerMinute: number; perSitePerMinute: number } | null;
+  /** Same body, same email hash, same article within this many seconds is a 409; 0 turns it off. */
+  duplicateWindowSeconds: number;
 }
 
 /** Thrown at start with every problem in the environment listed. */
@@ -74,5 +83,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     workerConcurrency: data.MODERATO_WORKER_CONCURRENCY,
     logLevel: data.LOG_LEVEL,
     trustProxy: data.MODERATO_TRUST_PROXY,
+    rateLimit:
+      data.MODERATO_RATE_LIMIT === 'off'
+        ? null
+        : { perIpPerMinute: data.MODERATO_RATE_LIMIT_IP, perSitePerMinute: data.MODERATO_RATE_LIMIT_SITE },
+    duplicateWindowSeconds: data.MODERATO_DUPLICATE_WINDOW_SECONDS,
   };
 }

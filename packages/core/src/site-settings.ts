@@ -21,6 +21,8 @@ export const siteSettingsSchema = z
     premoderate: z.boolean(),
     maxBodyLength: z.number().int().min(1).max(20_000),
     allowedOrigins: z.array(z.string().url()).max(100),
+    /** How the embed shows links in bodies: plain text, or `rel="nofollow ugc noopener"` links. */
+    linkStyle: z.enum(['text', 'nofollow']),
   })
   .strict();
 
@@ -35,6 +37,7 @@ export const DEFAULT_SITE_SETTINGS: SiteSettings = {
   premoderate: false,
   maxBodyLength: 5000,
   allowedOrigins: [],
+  linkStyle: 'text',
 };
 
 /** Reads stored settings, filling keys added after they were saved with defaults. */
