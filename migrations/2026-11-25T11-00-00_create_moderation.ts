@@ -45,12 +45,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('labelled_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
 
-  // The review queue, likely-bad first: keyset on (max score desc, id).
-  await sql`create index comments_review_idx on comments (site_id, status, (greatest(spam_score, toxicity_score)) desc, id)`.execute(db);
+  // The review queue, likely-bad first: keyset on (-max score, id), both
+  // ascending, so a row-value comparison walks the index.
+  await sql`create index comments_review_bad_first_idx on comments (site_id, status, (-greatest(spam_score, toxicity_score)), id)`.execute(db);
+  // ... or oldest first.
+  await db.schema.createIndex('comments_review_oldest_first_idx').on('comments').columns(['site_id', 'status', 'created_at', 'id']).execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  await sql`drop index comments_review_idx`.execute(db);
+  await db.schema.dropIndex('comments_review_oldest_first_idx').execute();
+  await db.schema.dropIndex('comments_review_bad_first_idx').execute();
   await db.schema.dropTable('moderation_labels').execute();
   await db.schema.alterTable('comment_events').dropColumn('action').execute();
   await db.schema.dropTable('api_tokens').execute();

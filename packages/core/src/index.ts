@@ -8,3 +8,4 @@ export type { ModelBundle, TextClassifier, Classification, Evidence } from './sc
 export { createScorer, MODERATION_POLICY } from './scoring/pipeline';
 export { loadModelBundle } from './scoring/model-file';
 export { cleanText } from './clean-text';
+export * from './moderation';

@@ -2,6 +2,7 @@ import { type Kysely, type Transaction } from 'kysely';
 import type { AcceptedComment, AuthorHistory, ScoreResult, StoredCommentStatus } from '@moderato/core';
 import { STATUS_FOR_DECISION } from '@moderato/core';
 import type { Database } from './database';
+import { decodeTimeCursor, encodeCursor } from './keyset-cursor';
 
 /** The actor recorded for automatic decisions in the audit trail. */
 export const SCORER_ACTOR = 'system:scorer';
@@ -88,24 +89,6 @@ export interface ThreadPage {
   next: string | null;
 }
 
-export class InvalidCursorError extends Error {
-  constructor() {
-    super('cursor is not one this API returned');
-    this.name = 'InvalidCursorError';
-  }
-}
-
-function encodeCursor(createdAt: Date, id: string): string {
-  return Buffer.from(`${createdAt.toISOString()}|${id}`).toString('base64url');
-}
-
-function decodeCursor(cursor: string): { createdAt: Date; id: string } {
-  const [iso, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  const createdAt = new Date(iso ?? '');
-  if (!id || !/^[0-9a-f-]{36}$/i.test(id) || Number.isNaN(createdAt.getTime())) throw new InvalidCursorError();
-  return { createdAt, id };
-}
-
 /** Approved comments of one article, oldest first, keyset-paginated on (created_at, id). */
 export async function listApprovedThread(
   db: Kysely<Database>,
@@ -118,8 +101,8 @@ export async function listApprovedThread(
     .where('article_id', '=', query.articleId)
     .where('status', '=', 'approved');
   if (query.cursor) {
-    const after = decodeCursor(query.cursor);
-    select = select.where((eb) => eb(eb.refTuple('created_at', 'id'), '>', eb.tuple(after.createdAt, after.id)));
+    const after = decodeTimeCursor(query.cursor);
+    select = select.where((eb) => eb(eb.refTuple('created_at', 'id'), '>', eb.tuple(after.at, after.id)));
   }
   const rows = await select.orderBy('created_at').orderBy('id').limit(query.limit + 1).execute();
   const page = rows.slice(0, query.limit);
@@ -132,7 +115,7 @@ export async function listApprovedThread(
       body: r.body,
       createdAt: r.created_at.toISOString(),
     })),
-    next: rows.length > query.limit && last ? encodeCursor(last.created_at, last.id) : null,
+    next: rows.length > query.limit && last ? encodeCursor(last.created_at.toISOString(), last.id) : null,
   };
 }
 

@@ -2,12 +2,18 @@ import { Kysely, PostgresDialect } from 'kysely';
 import { Pool } from 'pg';
 import type { CommentEventsTable } from './tables/comment-events.table';
 import type { CommentsTable } from './tables/comments.table';
+import type { ModerationLabelsTable } from './tables/moderation-labels.table';
 import type { SitesTable } from './tables/sites.table';
+import type { ApiTokensTable, UserSitesTable, UsersTable } from './tables/users.table';
 
 export interface Database {
   sites: SitesTable;
   comments: CommentsTable;
   comment_events: CommentEventsTable;
+  users: UsersTable;
+  user_sites: UserSitesTable;
+  api_tokens: ApiTokensTable;
+  moderation_labels: ModerationLabelsTable;
 }
 
 export interface DatabaseOptions {

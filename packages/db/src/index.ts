@@ -7,9 +7,21 @@ export {
   findCommentStatus,
   findAuthorHistory,
   listApprovedThread,
-  InvalidCursorError,
   SCORER_ACTOR,
   type ThreadComment,
   type ThreadPage,
 } from './comments.repository';
 export { createSiteDirectory, type SiteDirectory, type SiteDirectoryOptions } from './site-directory';
+export { InvalidCursorError } from './keyset-cursor';
+export { createUser, findUserCredentials, findUserById, findUserByEmail, canAccessSite, UserExistsError, type User, type NewUser } from './users.repository';
+export { createApiToken, findUserByTokenHash, revokeApiToken } from './api-tokens.repository';
+export { listReviewQueue, countByStatus, type ReviewComment, type ReviewOrder, type ReviewQuery } from './review.repository';
+export {
+  moderateComments,
+  CommentsNotFoundError,
+  SiteForbiddenError,
+  StaleStatusError,
+  type ModerationRequest,
+  type ModeratedComment,
+} from './moderation.repository';
+export { listCommentHistory, findCommentSite, revealSealedEmail, type CommentEvent } from './comment-history.repository';

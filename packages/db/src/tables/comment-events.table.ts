@@ -7,8 +7,10 @@ export interface CommentEventsTable {
   site_id: string;
   from_status: string;
   to_status: string;
-  /** `system:scorer` for automatic decisions, later a user id for moderators. */
+  /** `system:scorer` for automatic decisions, else the moderator's user id. */
   actor: string;
+  /** `decide` (automatic), `approve` / `reject` / `spam` (moderator), `reveal-email` (admin). */
+  action: ColumnType<string, string | undefined, never>;
   reason: string | null;
   details: JSONColumnType<Record<string, unknown>, Record<string, unknown> | undefined>;
   created_at: ColumnType<Date, never, never>;

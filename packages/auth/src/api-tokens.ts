@@ -1,0 +1,21 @@
+import { createHash, randomBytes } from 'node:crypto';
+
+const TOKEN_PREFIX = 'mod_';
+
+/** A new API token: shown once to its owner; only its hash is stored. */
+export function generateApiToken(): { token: string; tokenHash: string } {
+  const token = `${TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;
+  return { token, tokenHash: hashApiToken(token) };
+}
+
+/**
+ * SHA-256, not a slow hash: tokens carry 256 random bits, so there is nothing
+ * to brute-force, and every request must check one quickly.
+ */
+export function hashApiToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+export function looksLikeApiToken(value: string): boolean {
+  return value.startsWith(TOKEN_PREFIX) && value.length > TOKEN_PREFIX.length + 30 && value.length < 100;
+}

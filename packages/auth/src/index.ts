@@ -1,0 +1,2 @@
+export { hashPassword, verifyPassword, verifyAgainstDecoy, MIN_PASSWORD_LENGTH } from './passwords';
+export { generateApiToken, hashApiToken, looksLikeApiToken } from './api-tokens';

@@ -1,0 +1,96 @@
+import type { Kysely } from 'kysely';
+import { labelForAction, STATUS_AFTER_ACTION, type ModerationAction, type StoredCommentStatus } from '@moderato/core';
+import type { Database } from './database';
+
+export interface ModerationRequest {
+  ids: string[];
+  action: ModerationAction;
+  reason: string | null;
+  /** The status the moderator saw; if any comment has moved on since, nothing changes. */
+  expectedStatus?: StoredCommentStatus;
+  /** The moderator's user id. */
+  actor: string;
+  /** Whether the moderator may act on a site. */
+  mayModerate: (siteId: string) => boolean;
+}
+
+export interface ModeratedComment {
+  id: string;
+  siteId: string;
+  status: StoredCommentStatus;
+}
+
+export class CommentsNotFoundError extends Error {
+  constructor(readonly ids: string[]) {
+    super(`no such comment: ${ids.join(', ')}`);
+    this.name = 'CommentsNotFoundError';
+  }
+}
+
+export class SiteForbiddenError extends Error {
+  constructor(readonly siteId: string) {
+    super(`no access to site ${siteId}`);
+    this.name = 'SiteForbiddenError';
+  }
+}
+
+export class StaleStatusError extends Error {
+  constructor(readonly conflicts: Array<{ id: string; status: StoredCommentStatus }>) {
+    super(`${conflicts.length} comment(s) changed status since they were loaded`);
+    this.name = 'StaleStatusError';
+  }
+}
+
+/**
+ * Applies one moderator action to one or many comments, all or nothing, in
+ * one transaction: lock the rows (in id order, so two bulk actions cannot
+ * deadlock), check access and the status the moderator saw, update, write an
+ * audit row and a training label per comment. Of two moderators acting on
+ * the same comment with the status they saw, one wins and the other gets
+ * StaleStatusError.
+ */
+export async function moderateComments(db: Kysely<Database>, request: ModerationRequest): Promise<ModeratedComment[]> {
+  const ids = [...new Set(request.ids)].sort();
+  const status = STATUS_AFTER_ACTION[request.action];
+  const label = labelForAction(request.action);
+  return db.transaction().execute(async (trx) => {
+    const rows = await trx.selectFrom('comments').select(['id', 'site_id', 'status']).where('id', 'in', ids).orderBy('id').forUpdate().execute();
+    const found = new Set(rows.map((r) => r.id));
+    const missing = ids.filter((id) => !found.has(id));
+    if (missing.length > 0) throw new CommentsNotFoundError(missing);
+    const forbidden = rows.find((r) => !request.mayModerate(r.site_id));
+    if (forbidden) throw new SiteForbiddenError(forbidden.site_id);
+    const stale = request.expectedStatus ? rows.filter((r) => r.status !== request.expectedStatus) : [];
+    if (stale.length > 0) throw new StaleStatusError(stale.map((r) => ({ id: r.id, status: r.status })));
+
+    const now = new Date();
+    await trx.updateTable('comments').set({ status, decided_at: now }).where('id', 'in', ids).execute();
+    await trx
+      .insertInto('comment_events')
+      .values(
+        rows.map((r) => ({
+          comment_id: r.id,
+          site_id: r.site_id,
+          from_status: r.status,
+          to_status: status,
+          actor: request.actor,
+          action: request.action,
+          reason: request.reason,
+        })),
+      )
+      .execute();
+    await trx
+      .insertInto('moderation_labels')
+      .values(rows.map((r) => ({ comment_id: r.id, site_id: r.site_id, ...label, labelled_by: request.actor, labelled_at: now })))
+      .onConflict((oc) =>
+        oc.column('comment_id').doUpdateSet((eb) => ({
+          spam: eb.ref('excluded.spam'),
+          toxic: eb.ref('excluded.toxic'),
+          labelled_by: eb.ref('excluded.labelled_by'),
+          labelled_at: eb.ref('excluded.labelled_at'),
+        })),
+      )
+      .execute();
+    return rows.map((r) => ({ id: r.id, siteId: r.site_id, status }));
+  });
+}

@@ -1,0 +1,74 @@
+import type { Kysely } from 'kysely';
+import type { UserRole } from '@moderato/core';
+import type { Database } from './database';
+
+/** A staff account as the rest of the code sees it: never the password hash. */
+export interface User {
+  id: string;
+  email: string;
+  role: UserRole;
+  /** Sites an owner or moderator works on; admins work on every site. */
+  siteIds: string[];
+}
+
+export class UserExistsError extends Error {
+  constructor(readonly email: string) {
+    super(`a user with email ${email} already exists`);
+    this.name = 'UserExistsError';
+  }
+}
+
+export interface NewUser {
+  email: string;
+  passwordHash: string;
+  role: UserRole;
+  siteIds: string[];
+}
+
+/** Creates a user and their site memberships in one transaction. */
+export async function createUser(db: Kysely<Database>, user: NewUser): Promise<User> {
+  return db.transaction().execute(async (trx) => {
+    const email = user.email.trim().toLowerCase();
+    const row = await trx
+      .insertInto('users')
+      .values({ email, password_hash: user.passwordHash, role: user.role })
+      .onConflict((oc) => oc.column('email').doNothing())
+      .returning(['id', 'email', 'role'])
+      .executeTakeFirst();
+    if (!row) throw new UserExistsError(email);
+    if (user.siteIds.length > 0) {
+      await trx.insertInto('user_sites').values(user.siteIds.map((siteId) => ({ user_id: row.id, site_id: siteId }))).execute();
+    }
+    return { ...row, siteIds: [...user.siteIds] };
+  });
+}
+
+async function withSites(db: Kysely<Database>, row: { id: string; email: string; role: UserRole }): Promise<User> {
+  const sites = await db.selectFrom('user_sites').select('site_id').where('user_id', '=', row.id).orderBy('site_id').execute();
+  return { id: row.id, email: row.email, role: row.role, siteIds: sites.map((s) => s.site_id) };
+}
+
+/** The user and their password hash, for sign-in only. */
+export async function findUserCredentials(db: Kysely<Database>, email: string): Promise<{ user: User; passwordHash: string } | undefined> {
+  const row = await db
+    .selectFrom('users')
+    .select(['id', 'email', 'role', 'password_hash'])
+    .where('email', '=', email.trim().toLowerCase())
+    .executeTakeFirst();
+  return row && { user: await withSites(db, row), passwordHash: row.password_hash };
+}
+
+export async function findUserById(db: Kysely<Database>, id: string): Promise<User | undefined> {
+  const row = await db.selectFrom('users').select(['id', 'email', 'role']).where('id', '=', id).executeTakeFirst();
+  return row && withSites(db, row);
+}
+
+export async function findUserByEmail(db: Kysely<Database>, email: string): Promise<User | undefined> {
+  const row = await db.selectFrom('users').select(['id', 'email', 'role']).where('email', '=', email.trim().toLowerCase()).executeTakeFirst();
+  return row && withSites(db, row);
+}
+
+/** Whether the user may work on the site: admins everywhere, others where they are members. */
+export function canAccessSite(user: User, siteId: string): boolean {
+  return user.role === 'admin' || user.siteIds.includes(siteId);
+}
