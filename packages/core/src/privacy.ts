@@ -18,14 +18,21 @@ export function normaliseEmail(email: string): string {
 }
 
 /**
+ * A 32-byte key for one purpose, derived from the installation secret
+ * (HKDF-SHA-256), so each use has its own key and one leaking exposes no other.
+ */
+export function deriveSecretKey(secret: string, purpose: string): Buffer {
+  return Buffer.from(hkdfSync('sha256', secret, 'moderato', purpose, 32));
+}
+
+/**
  * Derives separate keys for encryption and for hashing from one secret
  * (HKDF), so a leaked hash key never decrypts anything.
  */
 export function createPersonalDataKeys(secret: string): PersonalDataKeys {
   if (secret.length < 32) throw new Error('the secret must be at least 32 characters');
-  const derive = (info: string) => Buffer.from(hkdfSync('sha256', secret, 'moderato', info, 32));
-  const encryptionKey = derive('email-encryption-v1');
-  const hashKey = derive('lookup-hash-v1');
+  const encryptionKey = deriveSecretKey(secret, 'email-encryption-v1');
+  const hashKey = deriveSecretKey(secret, 'lookup-hash-v1');
   const keyedHash = (domain: string, value: string) =>
     createHmac('sha256', hashKey).update(`${domain}\0${value}`).digest('hex');
 
