@@ -6,7 +6,7 @@ import { recordDecision, type Database } from '@moderato/db';
 /** Stores a decided comment directly, as the worker would, with the scores given. */
 export async function givenDecidedComment(
   db: Kysely<Database>,
-  options: { siteId: string; decision: Decision; spam?: number; toxicity?: number; articleId?: string; emailHash?: string; acceptedAt?: Date; body?: string },
+  options: { siteId: string; decision: Decision; emailEncrypted?: string; spam?: number; toxicity?: number; articleId?: string; emailHash?: string; acceptedAt?: Date; body?: string },
 ): Promise<AcceptedComment> {
   const comment: AcceptedComment = {
     id: randomUUID(),
@@ -15,7 +15,7 @@ export async function givenDecidedComment(
     parentId: null,
     name: 'Ann',
     body: options.body ?? 'A comment body',
-    emailEncrypted: 'v1.a.b.c',
+    emailEncrypted: options.emailEncrypted ?? 'v1.a.b.c',
     emailHash: options.emailHash ?? 'e'.repeat(64),
     ipHash: null,
     acceptedAt: (options.acceptedAt ?? new Date()).toISOString(),

@@ -1,6 +1,6 @@
 import type { ErrorRequestHandler } from 'express';
 import type { Logger } from '@moderato/config';
-import { InvalidCursorError } from '@moderato/db';
+import { CommentsNotFoundError, InvalidCursorError, SiteForbiddenError, StaleStatusError } from '@moderato/db';
 
 /** An error the API answers with its own status and a JSON body naming what went wrong. */
 export class HttpError extends Error {
@@ -38,6 +38,12 @@ const BODY_PARSER_ERRORS: Record<string, HttpError> = {
 function toHttpError(error: unknown): HttpError | undefined {
   if (error instanceof HttpError) return error;
   if (error instanceof InvalidCursorError) return invalidField('cursor', error.message);
+  if (error instanceof CommentsNotFoundError) return new HttpError(404, 'not_found', `no such comment: ${error.ids.slice(0, 10).join(', ')}`);
+  if (error instanceof SiteForbiddenError) return new HttpError(403, 'forbidden', error.message);
+  if (error instanceof StaleStatusError) {
+    const now = error.conflicts.slice(0, 10).map((c) => `${c.id} is ${c.status}`).join(', ');
+    return new HttpError(409, 'status_changed', `someone else moderated first: ${now}`);
+  }
   const type = (error as BodyParserError | null)?.type;
   if (type && BODY_PARSER_ERRORS[type]) return BODY_PARSER_ERRORS[type];
   const status = (error as BodyParserError | null)?.status;

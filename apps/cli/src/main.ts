@@ -3,6 +3,8 @@ import { migrateCommand } from './commands/migrate.command';
 import { scoreCommand } from './commands/score.command';
 import { siteCreateCommand } from './commands/site-create.command';
 import { startCommand } from './commands/start.command';
+import { tokenCreateCommand, tokenRevokeCommand } from './commands/token.command';
+import { userCreateCommand } from './commands/user-create.command';
 import { UsageError } from './usage-error';
 
 const USAGE = `Usage: moderato <command> [options]
@@ -12,6 +14,10 @@ Commands:
   site create --id ID --name NAME --origin URL [--origin URL ...] [--premoderate]
                                             register a site that may post comments
   score [--input FILE] [--site ID]          score JSON lines ({"id","body",...}) from FILE or stdin
+  user create --email E --password P --role admin|owner|moderator [--site ID ...]
+                                            create a dashboard account
+  token create --user E                     create an API token (printed once, on the last line)
+  token revoke --token T                    revoke an API token
   start                                     migrate, then run the API and one worker
 
 Configuration comes from the environment (DATABASE_URL, REDIS_URL, MODERATO_SECRET, ...): see the README.`;
@@ -21,6 +27,9 @@ const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   'site create': siteCreateCommand,
   score: scoreCommand,
   start: startCommand,
+  'user create': userCreateCommand,
+  'token create': tokenCreateCommand,
+  'token revoke': tokenRevokeCommand,
 };
 
 async function main(argv: string[]): Promise<void> {

@@ -1,0 +1,24 @@
+import { Router, type RequestHandler } from 'express';
+import type { Kysely } from 'kysely';
+import type { PersonalDataKeys } from '@moderato/core';
+import type { Database } from '@moderato/db';
+import { adminRoutes } from './admin.routes';
+import { authRoutes } from './auth.routes';
+import { reviewRoutes } from './review.routes';
+
+export interface ModerationRoutesOptions {
+  db: Kysely<Database>;
+  keys: PersonalDataKeys;
+  /** The dashboard session middleware (cookie → req.session). */
+  session: RequestHandler;
+  loginRateLimit: RequestHandler;
+}
+
+/** Everything moderators use: sign-in, the review API, the /admin dashboard. */
+export function moderationRoutes(options: ModerationRoutesOptions): Router {
+  const router = Router();
+  router.use(authRoutes(options));
+  router.use(reviewRoutes(options));
+  router.use(adminRoutes());
+  return router;
+}

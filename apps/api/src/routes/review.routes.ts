@@ -1,0 +1,135 @@
+import { Router, type Request, type RequestHandler, type Response } from 'express';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import { MODERATION_ACTIONS, type PersonalDataKeys } from '@moderato/core';
+import {
+  canAccessSite,
+  countByStatus,
+  findCommentSite,
+  listCommentHistory,
+  listReviewQueue,
+  listSites,
+  moderateComments,
+  revealSealedEmail,
+  type Database,
+  type User,
+} from '@moderato/db';
+import { authenticate } from '../auth/authenticate';
+import { requireCsrf } from '../auth/csrf';
+import { currentUser } from '../auth/current-user';
+import { HttpError, notFound } from '../errors';
+import { parseOrThrow } from '../validate';
+
+export interface ReviewRoutesOptions {
+  db: Kysely<Database>;
+  keys: PersonalDataKeys;
+  /** The dashboard session middleware (cookie → req.session). */
+  session: RequestHandler;
+}
+
+/** The most comments one bulk request may moderate. */
+export const MAX_BULK_IDS = 500;
+
+const statusSchema = z.enum(['held', 'approved', 'rejected'], { error: 'status must be held, approved or rejected' });
+const reviewQuerySchema = z.object({
+  status: statusSchema.default('held'),
+  order: z.enum(['likely-bad', 'oldest'], { error: 'order must be likely-bad or oldest' }).default('likely-bad'),
+  cursor: z.string().max(300).optional(),
+  limit: z.coerce.number({ error: 'limit must be a number' }).int().min(1, 'limit must be 1 to 200').max(200, 'limit must be 1 to 200').default(50),
+});
+const actionSchema = z.object({
+  action: z.enum(MODERATION_ACTIONS, { error: 'action must be approve, reject or spam' }),
+  reason: z.string().trim().max(1000, 'reason must be at most 1000 characters').optional(),
+  expectedStatus: statusSchema.optional(),
+});
+const bulkSchema = actionSchema.extend({
+  ids: z
+    .array(z.uuid({ error: 'each id must be a UUID' }), { error: 'ids must be an array of comment ids' })
+    .min(1, 'ids must not be empty')
+    .max(MAX_BULK_IDS, `at most ${MAX_BULK_IDS} ids per request`),
+});
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function requireSiteAccess(user: User, siteId: string): void {
+  if (!canAccessSite(user, siteId)) throw new HttpError(403, 'forbidden', `no access to site ${siteId}`);
+}
+
+/** The review queue and moderator actions. Every route needs a user; writes need CSRF with a cookie. */
+export function reviewRoutes({ db, keys, session }: ReviewRoutesOptions): Router {
+  const router = Router();
+  // Per route, not per path prefix: the public thread and intake share /api/v1/sites.
+  const signedIn: RequestHandler[] = [session, authenticate(db)];
+  const signedInWrite: RequestHandler[] = [...signedIn, requireCsrf];
+
+  /** The comment's lower-cased id once it is known to exist on a site the user works on. */
+  const accessibleCommentId = async (user: User, rawId: unknown): Promise<string> => {
+    const id = String(rawId).toLowerCase();
+    const comment = UUID.test(id) ? await findCommentSite(db, id) : undefined;
+    if (!comment) throw notFound('comment');
+    requireSiteAccess(user, comment.siteId);
+    return id;
+  };
+
+  router.get('/api/v1/sites', signedIn, async (_req: Request, res: Response) => {
+    const user = currentUser(res);
+    const sites = (await listSites(db)).filter((site) => canAccessSite(user, site.id));
+    const withCounts = await Promise.all(sites.map(async (site) => ({ id: site.id, name: site.name, counts: await countByStatus(db, site.id) })));
+    res.json({ sites: withCounts });
+  });
+
+  router.get('/api/v1/sites/:siteId/review', signedIn, async (req: Request, res: Response) => {
+    const user = currentUser(res);
+    const siteId = String(req.params.siteId);
+    if (!(await listSites(db)).some((site) => site.id === siteId)) throw notFound('site');
+    requireSiteAccess(user, siteId);
+    const query = parseOrThrow(reviewQuerySchema, req.query, 'query');
+    const [page, counts] = await Promise.all([listReviewQueue(db, { siteId, ...query }), countByStatus(db, siteId)]);
+    res.json({ ...page, counts });
+  });
+
+  router.post('/api/v1/comments/moderation', signedInWrite, async (req: Request, res: Response) => {
+    const user = currentUser(res);
+    const input = parseOrThrow(bulkSchema, req.body, 'body');
+    const moderated = await moderateComments(db, {
+      ids: input.ids.map((id) => id.toLowerCase()),
+      action: input.action,
+      reason: input.reason ?? null,
+      expectedStatus: input.expectedStatus,
+      actor: user.id,
+      mayModerate: (siteId) => canAccessSite(user, siteId),
+    });
+    res.json({ comments: moderated.map(({ id, status }) => ({ id, status })) });
+  });
+
+  router.post('/api/v1/comments/:id/moderation', signedInWrite, async (req: Request, res: Response) => {
+    const user = currentUser(res);
+    const id = await accessibleCommentId(user, req.params.id);
+    const input = parseOrThrow(actionSchema, req.body, 'body');
+    const [moderated] = await moderateComments(db, {
+      ids: [id],
+      action: input.action,
+      reason: input.reason ?? null,
+      expectedStatus: input.expectedStatus,
+      actor: user.id,
+      mayModerate: (siteId) => canAccessSite(user, siteId),
+    });
+    res.json({ id: moderated!.id, status: moderated!.status });
+  });
+
+  router.get('/api/v1/comments/:id/history', signedIn, async (req: Request, res: Response) => {
+    const id = await accessibleCommentId(currentUser(res), req.params.id);
+    res.json({ events: await listCommentHistory(db, id) });
+  });
+
+  router.post('/api/v1/comments/:id/reveal-email', signedInWrite, async (req: Request, res: Response) => {
+    const user = currentUser(res);
+    const id = await accessibleCommentId(user, req.params.id);
+    if (user.role !== 'admin') throw new HttpError(403, 'forbidden', 'only an admin can reveal an email');
+    const sealed = await revealSealedEmail(db, id, user.id);
+    if (!sealed) throw notFound('comment');
+    res.set('Cache-Control', 'no-store').json({ id, email: keys.decryptEmail(sealed) });
+  });
+
+  return router;
+}

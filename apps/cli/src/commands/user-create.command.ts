@@ -1,0 +1,34 @@
+import { loadConfig } from '@moderato/config';
+import { hashPassword, MIN_PASSWORD_LENGTH } from '@moderato/auth';
+import { USER_ROLES, type UserRole } from '@moderato/core';
+import { createDatabase, createUser, findSite } from '@moderato/db';
+import { parseOptions } from '../parse-options';
+import { UsageError } from '../usage-error';
+
+export async function userCreateCommand(args: string[]): Promise<void> {
+  const options = parseOptions(args, {
+    email: { type: 'string' },
+    password: { type: 'string' },
+    role: { type: 'string' },
+    site: { type: 'string', multiple: true },
+  });
+  if (!options.email || !/^[^\s@]+@[^\s@]+$/.test(options.email)) throw new UsageError('--email is required (the sign-in address)');
+  if (!options.password || options.password.length < MIN_PASSWORD_LENGTH) {
+    throw new UsageError(`--password is required, at least ${MIN_PASSWORD_LENGTH} characters`);
+  }
+  if (!USER_ROLES.includes(options.role as UserRole)) throw new UsageError(`--role must be one of ${USER_ROLES.join(', ')}`);
+  const role = options.role as UserRole;
+  const siteIds = options.site ?? [];
+  if (role !== 'admin' && siteIds.length === 0) throw new UsageError(`an ${role} needs at least one --site`);
+
+  const db = createDatabase({ url: loadConfig().databaseUrl, maxConnections: 1 });
+  try {
+    for (const siteId of siteIds) {
+      if (!(await findSite(db, siteId))) throw new UsageError(`--site ${siteId}: no such site`);
+    }
+    const user = await createUser(db, { email: options.email, passwordHash: await hashPassword(options.password), role, siteIds });
+    console.log(JSON.stringify(user));
+  } finally {
+    await db.destroy();
+  }
+}
