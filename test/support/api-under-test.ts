@@ -22,7 +22,12 @@ export interface ApiUnderTest {
 }
 
 /** The real API, in-process, on an ephemeral port, with its logs captured. */
-export async function startApiUnderTest(env: { databaseUrl: string; redisUrl: string; queuePrefix: string }): Promise<ApiUnderTest> {
+export async function startApiUnderTest(
+  env: { databaseUrl: string; redisUrl: string; queuePrefix: string },
+  // Rate limits and the duplicate check are off unless a test turns them on:
+  // most tests post many (often identical) comments from one address.
+  extraEnv: Record<string, string> = { MODERATO_RATE_LIMIT: 'off', MODERATO_DUPLICATE_WINDOW_SECONDS: '0' },
+): Promise<ApiUnderTest> {
   const config = loadConfig({
     NODE_ENV: 'test',
     PORT: '0',
@@ -32,6 +37,7 @@ export async function startApiUnderTest(env: { databaseUrl: string; redisUrl: st
     MODERATO_QUEUE_PREFIX: env.queuePrefix,
     MODERATO_SECRET: TEST_SECRET,
     LOG_LEVEL: 'info',
+    ...extraEnv,
   });
   const logs = new LogCapture();
   const logger = createLogger({ level: config.logLevel, service: 'api', destination: logs });

@@ -4,12 +4,18 @@ import { pinoHttp } from 'pino-http';
 import type { Logger } from '@moderato/config';
 import { errorHandler, notFound } from './errors';
 import { commentsRoutes, type CommentsRoutesOptions } from './routes/comments.routes';
+import { demoRoutes, type DemoRoutesOptions } from './routes/demo.routes';
+import { embedRoutes, type EmbedRoutesOptions } from './routes/embed.routes';
 import { healthRoutes, type HealthRoutesOptions } from './routes/health.routes';
 
 export interface AppOptions {
   logger: Logger;
   comments: CommentsRoutesOptions;
   health: HealthRoutesOptions;
+  /** embed.js and the form-token endpoint; absent in apps that serve no embed. */
+  embed?: EmbedRoutesOptions;
+  /** The /demo article page; off in production. */
+  demo?: DemoRoutesOptions;
   /** Express's `trust proxy`: set it when a reverse proxy sets X-Forwarded-For. */
   trustProxy?: boolean | number | string;
 }
@@ -18,7 +24,7 @@ export interface AppOptions {
 export const BODY_LIMIT = '64kb';
 
 /** Builds the HTTP app: routes and one error handler. It does not listen. */
-export function createApp({ logger, comments, health, trustProxy = false }: AppOptions): Express {
+export function createApp({ logger, comments, health, embed, demo, trustProxy = false }: AppOptions): Express {
   const app = express();
   app.set('trust proxy', trustProxy);
   app.disable('x-powered-by');
@@ -36,6 +42,8 @@ export function createApp({ logger, comments, health, trustProxy = false }: AppO
   );
   app.use(express.json({ limit: BODY_LIMIT, strict: true }));
   app.use(healthRoutes(health));
+  if (embed) app.use(embedRoutes(embed));
+  if (demo) app.use(demoRoutes(demo));
   app.use(commentsRoutes(comments));
   app.use(() => {
     throw notFound('route');

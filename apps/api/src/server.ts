@@ -7,6 +7,9 @@ import { createPersonalDataKeys } from '@moderato/core';
 import { createDatabase, createSiteDirectory } from '@moderato/db';
 import { createRedisConnection, createScoreCommentQueue, enqueueScoreComment, isCommentQueued } from '@moderato/queue';
 import { createApp } from './app';
+import { createFormTokens } from './guard/form-token';
+import { createIntakeGuard } from './guard/intake-guard';
+import { EMBED_SOURCE_PATH } from './embed-asset';
 
 export interface ApiServer {
   url: string;
@@ -38,16 +41,30 @@ export async function startApiServer(config: Config, logger: Logger): Promise<Ap
   // A first load at start; if Postgres is down the API still starts and retries.
   await sites.refresh().catch((error) => logger.warn({ err: { message: (error as Error).message } }, 'initial site load failed'));
 
+  const keys = createPersonalDataKeys(config.secret);
+  const tokens = createFormTokens(config.secret);
   const app = createApp({
     logger,
     trustProxy: config.trustProxy,
     comments: {
       sites,
       db,
-      keys: createPersonalDataKeys(config.secret),
+      keys,
       enqueue: (comment) => enqueueScoreComment(queue, comment),
       isQueued: (id) => isCommentQueued(queue, id),
+      guard: createIntakeGuard({
+        redis,
+        prefix: config.queuePrefix,
+        sites,
+        tokens,
+        hashIp: keys.hashIp,
+        rateLimit: config.rateLimit,
+        duplicateWindowSeconds: config.duplicateWindowSeconds,
+        logger,
+      }),
     },
+    embed: { sites, tokens, scriptPath: EMBED_SOURCE_PATH },
+    demo: config.env === 'production' ? undefined : { db, sites },
     health: {
       checks: {
         redis: () => redis.ping(),

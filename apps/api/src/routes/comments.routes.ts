@@ -1,9 +1,12 @@
+import { randomUUID } from 'node:crypto';
 import { Router, type RequestHandler } from 'express';
 import type { Kysely } from 'kysely';
 import type { AcceptedComment, PersonalDataKeys } from '@moderato/core';
 import { findCommentStatus, listApprovedThread, type Database, type Site, type SiteDirectory } from '@moderato/db';
 import { articleIdSchema, newCommentSchema, siteIdSchema, threadQuerySchema } from '../comment-input';
 import { HttpError, invalidField, notFound, unavailable } from '../errors';
+import { formEvidenceSchema } from '../guard/bot-trap';
+import type { IntakeGuard } from '../guard/intake-guard';
 import { acceptComment } from '../intake';
 import { parseOrThrow } from '../validate';
 
@@ -15,6 +18,8 @@ export interface CommentsRoutesOptions {
   enqueue: (comment: AcceptedComment) => Promise<void>;
   /** Whether a comment is still on the queue (waiting, running, retrying). */
   isQueued: (commentId: string) => Promise<boolean>;
+  /** CORS, rate limits, bot traps and duplicate checks; none when absent. */
+  guard?: IntakeGuard;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -36,7 +41,7 @@ async function fromDatabase<T>(query: Promise<T>): Promise<T> {
   }
 }
 
-export function commentsRoutes({ sites, keys, db, enqueue, isQueued }: CommentsRoutesOptions): Router {
+export function commentsRoutes({ sites, keys, db, enqueue, isQueued, guard }: CommentsRoutesOptions): Router {
   const router = Router();
 
   const findSiteOrThrow = async (params: Record<string, unknown>): Promise<{ site: Site; articleId: string }> => {
@@ -48,16 +53,28 @@ export function commentsRoutes({ sites, keys, db, enqueue, isQueued }: CommentsR
     return { site, articleId };
   };
 
-  router.post('/api/v1/sites/:siteId/articles/:articleId/comments', requireJson, async (req, res) => {
+  const intakePath = '/api/v1/sites/:siteId/articles/:articleId/comments';
+  const doorChecks = guard ? [guard.cors, ...guard.limits] : [];
+  if (guard) router.options(intakePath, guard.cors);
+
+  router.post(intakePath, ...doorChecks, requireJson, async (req, res) => {
     const { site, articleId } = await findSiteOrThrow(req.params);
     const input = parseOrThrow(newCommentSchema, req.body, 'body');
+    const evidence = formEvidenceSchema.parse(req.body);
     if (input.body.length > site.settings.maxBodyLength) {
       throw invalidField('body', `body must be at most ${site.settings.maxBodyLength} characters`);
     }
+    // A trapped bot gets the same answer as everyone, and nothing is queued.
+    if (await guard?.botTrap.check(site.id, articleId, evidence)) {
+      const id = randomUUID();
+      return void res.status(202).location(`/api/v1/comments/${id}`).json({ id, status: 'pending' });
+    }
     const comment = acceptComment(input, { siteId: site.id, articleId, ip: req.ip, acceptedAt: new Date() }, keys);
+    const release = await guard?.duplicates?.claim(comment);
     try {
       await enqueue(comment);
     } catch {
+      await release?.();
       throw unavailable('the comment queue');
     }
     res.status(202).location(`/api/v1/comments/${comment.id}`).json({ id: comment.id, status: 'pending' });

@@ -1,0 +1,72 @@
+import { gunzipSync } from 'node:zlib';
+import { readFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { findSite } from '@moderato/db';
+import { createTestDatabase, testRedisUrl, uniqueQueuePrefix, type TestDatabase } from '../../../../test/support/test-database';
+import { startApiUnderTest, type ApiUnderTest } from '../../../../test/support/api-under-test';
+import { EMBED_SOURCE_PATH } from '../embed-asset';
+
+let testDb: TestDatabase;
+let api: ApiUnderTest;
+
+beforeAll(async () => {
+  testDb = await createTestDatabase();
+  api = await startApiUnderTest({ databaseUrl: testDb.url, redisUrl: testRedisUrl(), queuePrefix: uniqueQueuePrefix() });
+});
+
+afterAll(async () => {
+  await api.sut.close();
+  await testDb.close();
+});
+
+// fetch() would decompress and hide Content-Encoding; a raw request shows the wire.
+function rawGet(path: string, headers: Record<string, string>): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    const req = request(`${api.sut.url}${path}`, { headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+describe('GET /embed.js', () => {
+  it('serves the script gzipped, cacheable, with an ETag, loadable from other origins', async () => {
+    const response = await rawGet('/embed.js', { 'accept-encoding': 'gzip, br' });
+    expect(response.status).toBe(200);
+    expect(response.headers['content-type']).toBe('text/javascript; charset=utf-8');
+    expect(response.headers['content-encoding']).toBe('gzip');
+    expect(response.headers['cache-control']).toMatch(/public, max-age=\d+/);
+    expect(response.headers['cross-origin-resource-policy']).toBe('cross-origin');
+    expect(response.headers.vary).toMatch(/Accept-Encoding/);
+    expect(gunzipSync(response.body).toString('utf8')).toBe(readFileSync(EMBED_SOURCE_PATH, 'utf8'));
+    expect(response.body.length).toBeLessThanOrEqual(12 * 1024);
+
+    const revalidated = await rawGet('/embed.js', { 'accept-encoding': 'gzip', 'if-none-match': String(response.headers.etag) });
+    expect(revalidated.status).toBe(304);
+    expect(revalidated.body.length).toBe(0);
+  });
+
+  it('serves it plain, with its own ETag, to a client without gzip', async () => {
+    const plain = await rawGet('/embed.js', {});
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body.toString('utf8')).toContain('// @ts-check');
+    const gzipped = await rawGet('/embed.js', { 'accept-encoding': 'gzip' });
+    expect(plain.headers.etag).not.toBe(gzipped.headers.etag);
+    expect((await rawGet('/embed.js', { 'if-none-match': String(plain.headers.etag) })).status).toBe(304);
+  });
+});
+
+describe('GET /demo', () => {
+  it('serves the article page carrying the snippet, under a strict CSP, and creates the demo site', async () => {
+    const response = await fetch(`${api.sut.url}/demo`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/text\/html/);
+    expect(response.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(await response.text()).toMatch(/<script src="\/embed\.js" data-site="demo" data-article="[\w-]+"[^>]* async><\/script>/);
+    expect((await findSite(testDb.db, 'demo'))?.settings.linkStyle).toBe('nofollow');
+    expect((await fetch(`${api.sut.url}/demo`)).status).toBe(200);
+  });
+});

@@ -1,0 +1,80 @@
+import { Router } from 'express';
+import type { SiteDirectory } from '@moderato/db';
+import { articleIdSchema, siteIdSchema } from '../comment-input';
+import { notFound, unavailable } from '../errors';
+import type { FormTokens } from '../guard/form-token';
+import { loadStaticAsset, type StaticAsset } from '../embed-asset';
+import { publicReadCors } from '../middleware/intake-cors.middleware';
+import { parseOrThrow } from '../validate';
+
+export interface EmbedRoutesOptions {
+  sites: SiteDirectory;
+  tokens: FormTokens;
+  /** Path of embed.js; read once when the routes are built. */
+  scriptPath: string;
+}
+
+// The snippet's URL never changes, so caches revalidate often (cheap: 304
+// on the ETag) rather than hold an old script for days.
+const SCRIPT_CACHE_CONTROL = 'public, max-age=600, stale-while-revalidate=86400';
+
+const PUBLIC_READS = [/^\/api\/v1\/sites\/[^/]+\/articles\/[^/]+\/comments$/, /^\/api\/v1\/comments\/[^/]+$/];
+
+function sendAsset(asset: StaticAsset, acceptsGzip: boolean, ifNoneMatch: string | undefined) {
+  const etag = acceptsGzip ? asset.gzipEtag : asset.etag;
+  const notModified = (ifNoneMatch ?? '').split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
+  return { etag, notModified, body: acceptsGzip ? asset.gzipped : asset.body };
+}
+
+/**
+ * What a page carrying the snippet needs from the API: the script itself,
+ * and per form a signed "rendered at" token with the settings the form
+ * checks on the page.
+ */
+export function embedRoutes({ sites, tokens, scriptPath }: EmbedRoutesOptions): Router {
+  const router = Router();
+  const script = loadStaticAsset(scriptPath);
+
+  router.get('/embed.js', (req, res) => {
+    const gzip = /\bgzip\b/.test(req.get('accept-encoding') ?? '');
+    const { etag, notModified, body } = sendAsset(script, gzip, req.get('if-none-match'));
+    res.set({
+      'Content-Type': 'text/javascript; charset=utf-8',
+      'Cache-Control': SCRIPT_CACHE_CONTROL,
+      ETag: etag,
+      Vary: 'Accept-Encoding',
+      // Helmet's default (same-origin) would stop other sites loading it.
+      'Cross-Origin-Resource-Policy': 'cross-origin',
+    });
+    if (notModified) return void res.status(304).end();
+    if (gzip) res.set('Content-Encoding', 'gzip');
+    res.send(body);
+  });
+
+  // The thread and status reads are answered by the comments routes; this
+  // only adds the header. A `use`, not a `get`: a GET route here would make
+  // this router answer the intake's preflight (OPTIONS) itself.
+  router.use((req, res, next) => {
+    if (req.method === 'GET' && PUBLIC_READS.some((pattern) => pattern.test(req.path))) return publicReadCors(req, res, next);
+    next();
+  });
+
+  router.get('/api/v1/sites/:siteId/articles/:articleId/form', publicReadCors, async (req, res) => {
+    const siteId = String(req.params.siteId);
+    const site = siteIdSchema.safeParse(siteId).success
+      ? await sites.find(siteId).catch(() => {
+          throw unavailable('the site directory');
+        })
+      : undefined;
+    if (!site) throw notFound('site');
+    const articleId = parseOrThrow(articleIdSchema, req.params.articleId, 'path', 'articleId');
+    res.set('Cache-Control', 'no-store');
+    res.json({
+      token: tokens.issue(site.id, articleId),
+      linkStyle: site.settings.linkStyle,
+      maxBodyLength: site.settings.maxBodyLength,
+    });
+  });
+
+  return router;
+}
