@@ -1,0 +1,225 @@
+// @ts-check
+import * as api from './api.js';
+import { commentCard, el, historyItem } from './render.js';
+
+const UNDO_MS = Number(new URLSearchParams(location.search).get('undoMs') ?? 4000);
+const STATUSES = ['held', 'approved', 'rejected'];
+const PAST = { approve: 'Approved', reject: 'Rejected', spam: 'Marked as spam' };
+
+/** @param {string} id */
+const $ = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
+
+const state = {
+  /** @type {any} */ user: null,
+  /** @type {any[]} */ sites: [],
+  siteId: '',
+  status: 'held',
+  order: 'likely-bad',
+  /** @type {any[]} */ comments: [],
+  /** @type {string | null} */ next: null,
+  /** @type {Record<string, number>} */ counts: {},
+  focused: 0,
+  /** @type {Set<string>} */ selected: new Set(),
+  /** @type {{ ids: string[], action: string, status: string, removed: Array<[number, any]>, timer: number } | null} */ pending: null,
+};
+
+function showSignIn() {
+  $('dashboard').hidden = true;
+  $('sign-in').hidden = false;
+  $('email').focus();
+}
+
+async function showDashboard() {
+  $('sign-in').hidden = true;
+  $('dashboard').hidden = false;
+  $('who').textContent = `${state.user.email} (${state.user.role})`;
+  state.sites = (await api.get('/api/v1/sites')).sites;
+  state.siteId = state.sites[0]?.id ?? '';
+  await loadQueue();
+}
+
+async function loadQueue(append = false) {
+  if (!state.siteId) return render();
+  const query = new URLSearchParams({ status: state.status, order: state.order, limit: '50' });
+  if (append && state.next) query.set('cursor', state.next);
+  const page = await api.get(`/api/v1/sites/${encodeURIComponent(state.siteId)}/review?${query}`);
+  state.comments = append ? [...state.comments, ...page.comments] : page.comments;
+  state.next = page.next;
+  state.counts = page.counts;
+  if (!append) {
+    state.focused = 0;
+    state.selected.clear();
+  }
+  render();
+}
+
+function render() {
+  $('sites').replaceChildren(
+    ...state.sites.map((site) => {
+      const button = el('button', { type: 'button', 'data-site': site.id, 'aria-pressed': String(site.id === state.siteId) }, [site.name]);
+      return button;
+    }),
+  );
+  $('tabs').replaceChildren(
+    ...STATUSES.map((status) =>
+      el('button', { type: 'button', role: 'tab', 'data-status': status, 'aria-selected': String(status === state.status) }, [
+        `${status[0]?.toUpperCase()}${status.slice(1)} (${state.counts[status] ?? 0})`,
+      ]),
+    ),
+  );
+  $('queue').replaceChildren(...state.comments.map((c) => commentCard(c, { selected: state.selected.has(c.id) })));
+  $('empty').hidden = state.comments.length > 0;
+  $('more').hidden = !state.next;
+  $('bulk').hidden = state.selected.size === 0;
+  $('selected-count').textContent = `${state.selected.size} selected`;
+  focusCard();
+}
+
+function focusCard() {
+  state.focused = Math.max(0, Math.min(state.focused, state.comments.length - 1));
+  const cards = $('queue').querySelectorAll('.card');
+  cards.forEach((card, i) => card.classList.toggle('focused', i === state.focused));
+  const card = /** @type {HTMLElement | undefined} */ (cards[state.focused]);
+  // Keep focus where the moderator is typing or choosing; otherwise follow the cursor.
+  if (card && !(document.activeElement instanceof HTMLSelectElement)) card.focus();
+}
+
+/** Sends the action that is waiting out its undo window. */
+async function commitPending() {
+  const pending = state.pending;
+  if (!pending) return;
+  state.pending = null;
+  clearTimeout(pending.timer);
+  $('toast').hidden = true;
+  try {
+    const body = { action: pending.action, expectedStatus: pending.status };
+    if (pending.ids.length === 1) await api.post(`/api/v1/comments/${pending.ids[0]}/moderation`, body);
+    else await api.post('/api/v1/comments/moderation', { ...body, ids: pending.ids });
+    state.counts[pending.status] = Math.max(0, (state.counts[pending.status] ?? 0) - pending.ids.length);
+    render();
+  } catch (error) {
+    toast(`Not saved: ${/** @type {Error} */ (error).message}`, false);
+    await loadQueue();
+  }
+}
+
+/** @param {string} action @param {string[]} ids */
+async function act(action, ids) {
+  if (ids.length === 0) return;
+  await commitPending();
+  /** @type {Array<[number, any]>} */
+  const removed = [];
+  state.comments = state.comments.filter((comment, index) => {
+    if (!ids.includes(comment.id)) return true;
+    removed.push([index, comment]);
+    return false;
+  });
+  ids.forEach((id) => state.selected.delete(id));
+  state.pending = { ids, action, status: state.status, removed, timer: window.setTimeout(commitPending, UNDO_MS) };
+  render();
+  toast(`${PAST[/** @type {'approve'} */ (action)]} ${ids.length} comment${ids.length > 1 ? 's' : ''}.`, true);
+}
+
+function undo() {
+  const pending = state.pending;
+  if (!pending) return;
+  clearTimeout(pending.timer);
+  state.pending = null;
+  for (const [index, comment] of pending.removed) state.comments.splice(index, 0, comment);
+  $('toast').hidden = true;
+  render();
+}
+
+/** @param {string} text @param {boolean} undoable */
+function toast(text, undoable) {
+  $('toast-text').textContent = text;
+  $('undo').hidden = !undoable;
+  $('toast').hidden = false;
+}
+
+/** @param {string} id */
+async function showHistory(id) {
+  const { events } = await api.get(`/api/v1/comments/${id}/history`);
+  $('history').replaceChildren(...events.map(historyItem));
+  $('drawer').hidden = false;
+  $('drawer-close').focus();
+}
+
+const focusedId = () => state.comments[state.focused]?.id;
+const targets = () => (state.selected.size > 0 ? [...state.selected] : focusedId() ? [focusedId()] : []);
+
+/** @param {KeyboardEvent} event */
+function onKey(event) {
+  if ($('dashboard').hidden || event.ctrlKey || event.metaKey || event.altKey) return;
+  const target = /** @type {HTMLElement} */ (event.target);
+  if (target.matches('input:not([type=checkbox]), select, textarea')) return;
+  const id = focusedId();
+  const keys = {
+    j: () => { state.focused += 1; focusCard(); },
+    k: () => { state.focused -= 1; focusCard(); },
+    a: () => act('approve', targets()),
+    r: () => act('reject', targets()),
+    s: () => act('spam', targets()),
+    x: () => { if (id) { state.selected.has(id) ? state.selected.delete(id) : state.selected.add(id); render(); } },
+    h: () => id && showHistory(id),
+    Escape: () => { $('drawer').hidden = true; },
+  };
+  const handler = keys[/** @type {keyof typeof keys} */ (event.key)];
+  if (handler) {
+    event.preventDefault();
+    handler();
+  }
+}
+
+function wire() {
+  $('sign-in-form').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    $('sign-in-error').textContent = '';
+    try {
+      state.user = await api.signIn(/** @type {HTMLInputElement} */ ($('email')).value, /** @type {HTMLInputElement} */ ($('password')).value);
+      await showDashboard();
+    } catch (error) {
+      $('sign-in-error').textContent = /** @type {Error} */ (error).message;
+    }
+  });
+  $('sign-out').addEventListener('click', async () => {
+    await commitPending();
+    await api.signOut();
+    showSignIn();
+  });
+  document.addEventListener('click', (event) => {
+    const target = /** @type {HTMLElement} */ (event.target);
+    const card = target.closest('.card');
+    if (card) state.focused = [...$('queue').children].indexOf(card);
+    if (target.dataset.action && target.dataset.id) act(target.dataset.action, [target.dataset.id]);
+    if (target.dataset.bulk) act(target.dataset.bulk, [...state.selected]);
+    if (target.dataset.history) showHistory(target.dataset.history);
+    if (target.dataset.status) commitPending().then(() => { state.status = /** @type {string} */ (target.dataset.status); return loadQueue(); });
+    if (target.dataset.site) commitPending().then(() => { state.siteId = /** @type {string} */ (target.dataset.site); return loadQueue(); });
+  });
+  document.addEventListener('change', (event) => {
+    const target = /** @type {HTMLInputElement} */ (event.target);
+    if (target.dataset.select) {
+      if (target.checked) state.selected.add(target.dataset.select);
+      else state.selected.delete(target.dataset.select);
+      render();
+    }
+    if (target.id === 'order') {
+      state.order = target.value;
+      loadQueue();
+    }
+  });
+  $('more').addEventListener('click', () => loadQueue(true));
+  $('undo').addEventListener('click', undo);
+  $('drawer-close').addEventListener('click', () => { $('drawer').hidden = true; });
+  document.addEventListener('keydown', onKey);
+  // Leaving the page inside the undo window still saves the action.
+  window.addEventListener('pagehide', () => { commitPending(); });
+}
+
+wire();
+api.currentSession().then(async (user) => {
+  state.user = user;
+  if (user) await showDashboard();
+  else showSignIn();
+});

@@ -1,0 +1,107 @@
+// @ts-check
+/** Builds the dashboard's DOM. User text only ever goes in through textContent. */
+
+/**
+ * @param {string} tag
+ * @param {Record<string, string>} [attributes]
+ * @param {(Node | string)[]} [children]
+ */
+export function el(tag, attributes = {}, children = []) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+  for (const child of children) node.append(typeof child === 'string' ? document.createTextNode(child) : child);
+  return node;
+}
+
+/**
+ * Character ranges of the body that the reasons point at: spans where the
+ * scorer gave them, else every case-insensitive occurrence of a matched word.
+ * @param {string} body
+ * @param {Array<{ matches?: string[], spans?: Array<{ start: number, end: number }> }>} reasons
+ */
+export function highlightRanges(body, reasons) {
+  /** @type {Array<[number, number]>} */
+  const ranges = [];
+  const lower = body.toLowerCase();
+  for (const reason of reasons) {
+    for (const span of reason.spans ?? []) ranges.push([span.start, span.end]);
+    if (reason.spans?.length) continue;
+    for (const match of reason.matches ?? []) {
+      const needle = match.toLowerCase();
+      if (needle.length < 2) continue;
+      for (let at = lower.indexOf(needle); at !== -1; at = lower.indexOf(needle, at + needle.length)) ranges.push([at, at + needle.length]);
+    }
+  }
+  ranges.sort((a, b) => a[0] - b[0]);
+  /** @type {Array<[number, number]>} */
+  const merged = [];
+  for (const range of ranges) {
+    const last = merged[merged.length - 1];
+    if (last && range[0] <= last[1]) last[1] = Math.max(last[1], range[1]);
+    else merged.push([range[0], range[1]]);
+  }
+  return merged;
+}
+
+/** @param {string} body @param {any[]} reasons */
+function highlightedBody(body, reasons) {
+  const paragraph = el('p', { class: 'body' });
+  let at = 0;
+  for (const [start, end] of highlightRanges(body, reasons)) {
+    paragraph.append(document.createTextNode(body.slice(at, start)), el('mark', {}, [body.slice(start, end)]));
+    at = end;
+  }
+  paragraph.append(document.createTextNode(body.slice(at)));
+  return paragraph;
+}
+
+/** @param {string} label @param {number} value */
+function scoreBar(label, value) {
+  const percent = Math.round(value * 100);
+  const bar = el('span', { class: 'bar-fill' });
+  bar.style.width = `${percent}%`;
+  if (value >= 0.7) bar.classList.add('high');
+  return el('div', { class: 'score', role: 'img', 'aria-label': `${label} ${value.toFixed(2)}` }, [
+    el('span', { class: 'score-label' }, [label]),
+    el('span', { class: 'bar' }, [bar]),
+    el('span', { class: 'score-value' }, [value.toFixed(2)]),
+  ]);
+}
+
+/**
+ * One comment in the queue.
+ * @param {any} comment
+ * @param {{ selected: boolean }} state
+ */
+export function commentCard(comment, { selected }) {
+  const checkbox = /** @type {HTMLInputElement} */ (el('input', { type: 'checkbox', 'data-select': comment.id, 'aria-label': `Select comment by ${comment.name}` }));
+  checkbox.checked = selected;
+  const history = `${comment.author.approved} approved, ${comment.author.rejected} rejected before`;
+  const actions = ['approve', 'reject', 'spam'].map((action) =>
+    el('button', { type: 'button', 'data-action': action, 'data-id': comment.id, class: action }, [action[0].toUpperCase() + action.slice(1)]),
+  );
+  return el('li', { class: 'card', 'data-id': comment.id, tabindex: '-1', 'aria-selected': String(selected) }, [
+    el('header', {}, [
+      checkbox,
+      el('strong', {}, [comment.name]),
+      el('span', { class: 'muted' }, [` on ${comment.articleId} · ${new Date(comment.createdAt).toLocaleString()} · ${history}`]),
+    ]),
+    highlightedBody(comment.body, comment.reasons),
+    el('div', { class: 'scores' }, [scoreBar('spam', comment.spam), scoreBar('toxicity', comment.toxicity)]),
+    el('ul', { class: 'reasons' }, comment.reasons.map((/** @type {any} */ r) => el('li', {}, [r.message]))),
+    el('div', { class: 'actions' }, [...actions, el('button', { type: 'button', 'data-history': comment.id, class: 'link' }, ['History'])]),
+  ]);
+}
+
+/** @param {any} event */
+export function historyItem(event) {
+  const change = event.from === event.to ? event.to : `${event.from ?? '—'} → ${event.to}`;
+  const details = event.details?.spam !== undefined ? ` (spam ${Number(event.details.spam).toFixed(2)}, toxicity ${Number(event.details.toxicity).toFixed(2)})` : '';
+  return el('li', {}, [
+    el('strong', {}, [event.action]),
+    ` ${change} by ${event.actor}${details}`,
+    event.reason ? ` — “${event.reason}”` : '',
+    el('br'),
+    el('time', { datetime: event.at }, [new Date(event.at).toLocaleString()]),
+  ]);
+}
