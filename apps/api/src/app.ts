@@ -7,6 +7,7 @@ import { commentsRoutes, type CommentsRoutesOptions } from './routes/comments.ro
 import { demoRoutes, type DemoRoutesOptions } from './routes/demo.routes';
 import { embedRoutes, type EmbedRoutesOptions } from './routes/embed.routes';
 import { healthRoutes, type HealthRoutesOptions } from './routes/health.routes';
+import { moderationRoutes, type ModerationRoutesOptions } from './routes/moderation.routes';
 
 export interface AppOptions {
   logger: Logger;
@@ -16,6 +17,8 @@ export interface AppOptions {
   embed?: EmbedRoutesOptions;
   /** The /demo article page; off in production. */
   demo?: DemoRoutesOptions;
+  /** Sign-in, the review queue API and the /admin dashboard. */
+  moderation?: ModerationRoutesOptions;
   /** Express's `trust proxy`: set it when a reverse proxy sets X-Forwarded-For. */
   trustProxy?: boolean | number | string;
 }
@@ -24,7 +27,7 @@ export interface AppOptions {
 export const BODY_LIMIT = '64kb';
 
 /** Builds the HTTP app: routes and one error handler. It does not listen. */
-export function createApp({ logger, comments, health, embed, demo, trustProxy = false }: AppOptions): Express {
+export function createApp({ logger, comments, health, embed, demo, moderation, trustProxy = false }: AppOptions): Express {
   const app = express();
   app.set('trust proxy', trustProxy);
   app.disable('x-powered-by');
@@ -44,6 +47,7 @@ export function createApp({ logger, comments, health, embed, demo, trustProxy = 
   app.use(healthRoutes(health));
   if (embed) app.use(embedRoutes(embed));
   if (demo) app.use(demoRoutes(demo));
+  if (moderation) app.use(moderationRoutes(moderation));
   app.use(commentsRoutes(comments));
   app.use(() => {
     throw notFound('route');

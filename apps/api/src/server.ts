@@ -7,6 +7,8 @@ import { createPersonalDataKeys } from '@moderato/core';
 import { createDatabase, createSiteDirectory } from '@moderato/db';
 import { createRedisConnection, createScoreCommentQueue, enqueueScoreComment, isCommentQueued } from '@moderato/queue';
 import { createApp } from './app';
+import { loginRateLimit } from './auth/login-rate-limit';
+import { createSessionMiddleware } from './auth/session';
 import { createFormTokens } from './guard/form-token';
 import { createIntakeGuard } from './guard/intake-guard';
 import { EMBED_SOURCE_PATH } from './embed-asset';
@@ -65,6 +67,12 @@ export async function startApiServer(config: Config, logger: Logger): Promise<Ap
     },
     embed: { sites, tokens, scriptPath: EMBED_SOURCE_PATH },
     demo: config.env === 'production' ? undefined : { db, sites },
+    moderation: {
+      db,
+      keys,
+      session: createSessionMiddleware({ redis, keyPrefix: config.queuePrefix, secret: config.secret }),
+      loginRateLimit: loginRateLimit(redis, config.queuePrefix),
+    },
     health: {
       checks: {
         redis: () => redis.ping(),
