@@ -158,7 +158,7 @@ button{font:inherit;cursor:pointer;border-radius:var(--_radius);padding:.5em 1.1
    * @param {HTMLElement} list @param {FormSettings} settings @param {(c: ThreadComment, li: HTMLElement) => void} onReply
    */
   function createThread(list, settings, onReply) {
-    /** @type {Map<string, { li: HTMLElement, depth: number, container: HTMLElement }>} */
+    /** @type {Map<string, { li: HTMLElement, depth: number, container: HTMLElement, replies?: HTMLElement }>} */
     const placed = new Map();
 
     /** @param {ThreadComment} c @param {boolean} [fresh] */
@@ -169,7 +169,7 @@ button{font:inherit;cursor:pointer;border-radius:var(--_radius);padding:.5em 1.1
       let container = list;
       if (parent && parent.depth >= MAX_DEPTH) container = parent.container;
       else if (parent) {
-        container = /** @type {HTMLElement | null} */ (parent.li.querySelector(':scope > ol')) ?? parent.li.appendChild(h('ol', { class: 'replies' }));
+        container = parent.replies ??= parent.li.appendChild(h('ol', { class: 'replies' }));
       }
       const when = new Date(c.createdAt);
       const reply = h('button', { type: 'button', class: 'link', 'aria-label': `Reply to ${c.name}` }, ['Reply']);
@@ -401,6 +401,8 @@ button{font:inherit;cursor:pointer;border-radius:var(--_radius);padding:.5em 1.1
 
     // The link style must be known before the first comment renders.
     await formReady;
+    // Time spent building the DOM, apart from waiting on the network.
+    let renderMs = 0;
     try {
       let cursor = null;
       do {
@@ -408,7 +410,9 @@ button{font:inherit;cursor:pointer;border-radius:var(--_radius);padding:.5em 1.1
         const response = await call(apiUrl(`${articlePath}/comments${query}`));
         if (!response.ok) throw new Error(`thread: ${response.status}`);
         const page = await response.json();
+        const pageStart = performance.now();
         for (const c of page.comments) thread.add(c);
+        renderMs += performance.now() - pageStart;
         cursor = page.next;
       } while (cursor);
       showCount();
@@ -417,7 +421,8 @@ button{font:inherit;cursor:pointer;border-radius:var(--_radius);padding:.5em 1.1
     }
     const ms = Math.round(performance.now() - startedAt);
     host.dataset.state = 'ready';
-    host.dispatchEvent(new CustomEvent('moderato:rendered', { bubbles: true, detail: { count: thread.size, ms } }));
+    const detail = { count: thread.size, ms, renderMs: Math.round(renderMs) };
+    host.dispatchEvent(new CustomEvent('moderato:rendered', { bubbles: true, detail }));
   }
 
   const run = () => void start().catch((error) => console.error('Moderato:', error));
