@@ -1,8 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
-import { databaseUrl, RUN_FILE, type TestRun } from './support/test-run';
+import { databaseUrl, RUN_ENV, type TestRun } from './support/test-run';
 
 const ROOT = path.join(__dirname, '..');
 
@@ -25,6 +24,5 @@ export default async function globalSetup(): Promise<void> {
     stdio: 'pipe',
   });
 
-  mkdirSync(path.dirname(RUN_FILE), { recursive: true });
-  writeFileSync(RUN_FILE, JSON.stringify(run));
+  process.env[RUN_ENV] = JSON.stringify(run);
 }

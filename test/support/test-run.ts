@@ -1,8 +1,9 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-
-/** Where global setup leaves the run's names for the test files. */
-export const RUN_FILE = path.join(__dirname, '..', '..', 'node_modules', '.cache', 'moderato-test-run.json');
+/**
+ * Where global setup leaves the run's names for the test files: an
+ * environment variable, which jest's workers inherit, so that two test runs
+ * on one machine never see each other's databases.
+ */
+export const RUN_ENV = 'MODERATO_TEST_RUN';
 
 export interface TestRun {
   /** Unique per `npm test`; prefixes every database and queue the run makes. */
@@ -14,7 +15,9 @@ export interface TestRun {
 }
 
 export function readTestRun(): TestRun {
-  return JSON.parse(readFileSync(RUN_FILE, 'utf8')) as TestRun;
+  const run = process.env[RUN_ENV];
+  if (!run) throw new Error(`${RUN_ENV} is not set: run the tests with jest, whose global setup sets it`);
+  return JSON.parse(run) as TestRun;
 }
 
 export function databaseUrl(serverUrl: string, database: string): string {

@@ -42,16 +42,20 @@ async function loadQueue(append = false) {
   if (!state.siteId) return render();
   const query = new URLSearchParams({ status: state.status, order: state.order, limit: '50' });
   if (append && state.next) query.set('cursor', state.next);
-  const page = await api.get(`/api/v1/sites/${encodeURIComponent(state.siteId)}/review?${query}`);
+  const site = `/api/v1/sites/${encodeURIComponent(state.siteId)}`;
+  const [page, counts] = await Promise.all([api.get(`${site}/review?${query}`), append ? state.counts : api.get(`${site}/review/counts`)]);
   state.comments = append ? [...state.comments, ...page.comments] : page.comments;
   state.next = page.next;
-  state.counts = page.counts;
+  state.counts = counts;
   if (!append) {
     state.focused = 0;
     state.selected.clear();
   }
   render();
 }
+
+/** @param {number} count */
+const countLabel = (count) => (count > (state.counts.cap ?? Infinity) ? `${state.counts.cap.toLocaleString()}+` : count.toLocaleString());
 
 function render() {
   $('sites').replaceChildren(
@@ -63,7 +67,7 @@ function render() {
   $('tabs').replaceChildren(
     ...STATUSES.map((status) =>
       el('button', { type: 'button', role: 'tab', 'data-status': status, 'aria-selected': String(status === state.status) }, [
-        `${status[0]?.toUpperCase()}${status.slice(1)} (${state.counts[status] ?? 0})`,
+        `${status[0]?.toUpperCase()}${status.slice(1)} (${countLabel(state.counts[status] ?? 0)})`,
       ]),
     ),
   );

@@ -8,16 +8,22 @@ export async function createApiToken(db: Kysely<Database>, userId: string, token
   return row.id;
 }
 
+// Noting every use would turn each API read into a write; once a minute is enough to see which tokens live.
+const LAST_USED_RESOLUTION_MS = 60_000;
+
 /** The user behind a live (not revoked) token hash, noting its use. */
 export async function findUserByTokenHash(db: Kysely<Database>, tokenHash: string): Promise<User | undefined> {
-  const row = await db
-    .updateTable('api_tokens')
-    .set({ last_used_at: new Date() })
+  const token = await db
+    .selectFrom('api_tokens')
+    .select(['id', 'user_id', 'last_used_at'])
     .where('token_hash', '=', tokenHash)
     .where('revoked_at', 'is', null)
-    .returning('user_id')
     .executeTakeFirst();
-  return row && findUserById(db, row.user_id);
+  if (!token) return undefined;
+  if (!token.last_used_at || Date.now() - token.last_used_at.getTime() > LAST_USED_RESOLUTION_MS) {
+    await db.updateTable('api_tokens').set({ last_used_at: new Date() }).where('id', '=', token.id).execute();
+  }
+  return findUserById(db, token.user_id);
 }
 
 /** Revokes a token by its hash; returns whether a live token was revoked. */

@@ -15,7 +15,7 @@ export { createSiteDirectory, type SiteDirectory, type SiteDirectoryOptions } fr
 export { InvalidCursorError } from './keyset-cursor';
 export { createUser, findUserCredentials, findUserById, findUserByEmail, canAccessSite, UserExistsError, type User, type NewUser } from './users.repository';
 export { createApiToken, findUserByTokenHash, revokeApiToken } from './api-tokens.repository';
-export { listReviewQueue, countByStatus, type ReviewComment, type ReviewOrder, type ReviewQuery } from './review.repository';
+export { listReviewQueue, countByStatus, COUNT_CAP, type ReviewComment, type ReviewOrder, type ReviewQuery } from './review.repository';
 export {
   moderateComments,
   CommentsNotFoundError,
