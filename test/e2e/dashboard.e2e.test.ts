@@ -6,7 +6,7 @@ import { CLEAN_COMMENT, givenSite, SPAM_COMMENT } from '../support/fixtures';
 import { postJson, startApiUnderTest, type ApiUnderTest } from '../support/api-under-test';
 import { eventually, startWorkerUnderTest } from '../support/worker-under-test';
 import { givenStaff, STAFF_PASSWORD } from '../support/staff';
-import { launchChromium } from '../support/browser';
+import { launchChromium } from '../browser/browser-support';
 import type { RunningWorker } from '../../apps/worker/src/worker';
 
 // A moderator clears a premoderated site's queue in Chromium: click, keyboard, bulk.

@@ -30,5 +30,5 @@ export const articleIdSchema = z.string().min(1).max(256).regex(/^[^\u0000-\u001
 
 export const threadQuerySchema = z.object({
   cursor: z.string().max(200).optional(),
-  limit: z.coerce.number({ error: 'limit must be a number' }).int('limit must be a whole number').min(1, 'limit must be 1 to 100').max(100, 'limit must be 1 to 100').default(50),
+  limit: z.coerce.number({ error: 'limit must be a number' }).int('limit must be a whole number').min(1, 'limit must be 1 to 1000').max(1000, 'limit must be 1 to 1000').default(50),
 });

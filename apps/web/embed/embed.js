@@ -15,7 +15,7 @@
 
   // Approved replies deeper than this are shown at this depth, so threads stay readable.
   const MAX_DEPTH = 4;
-  const PAGE_SIZE = 100;
+  const PAGE_SIZE = 1000;
   // Brief status polling after a post: about 30 s in all.
   const POLL_DELAYS_MS = [1000, 1000, 1500, 2000, 3000, 4000, 5000, 6000, 7000];
   // Mirrors the server: apps/api/src/comment-input.ts (zod's email pattern).

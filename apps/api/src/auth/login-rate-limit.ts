@@ -1,7 +1,7 @@
 import type { RequestHandler } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import type { Redis } from 'ioredis';
-import { RedisStore } from 'rate-limit-redis';
+import { redisRateLimitStore, retryAfterSeconds } from '../rate-limit/redis-rate-limit-store';
 import { HttpError } from '../errors';
 
 const WINDOW_MS = 15 * 60_000;
@@ -15,14 +15,10 @@ export function loginRateLimit(redis: Redis, keyPrefix: string): RequestHandler 
     limit: LOGIN_ATTEMPTS_PER_WINDOW,
     standardHeaders: false,
     legacyHeaders: false,
-    store: new RedisStore({
-      prefix: `${keyPrefix}:rl:login:`,
-      sendCommand: (command: string, ...args: string[]) => redis.call(command, ...args) as never,
-    }),
+    store: redisRateLimitStore(redis, `${keyPrefix}:rl:login:`),
     keyGenerator: (req) => `${ipKeyGenerator(req.ip ?? 'unknown')}|${String((req.body as { email?: unknown })?.email ?? '').toLowerCase()}`,
     handler: (req, res, next) => {
-      const resetTime = (req as { rateLimit?: { resetTime?: Date } }).rateLimit?.resetTime;
-      const seconds = Math.max(1, Math.ceil(((resetTime?.getTime() ?? Date.now() + WINDOW_MS) - Date.now()) / 1000));
+      const seconds = retryAfterSeconds(req, WINDOW_MS);
       res.set('Retry-After', String(seconds));
       next(new HttpError(429, 'rate_limited', `too many sign-in attempts; try again in ${seconds} seconds`));
     },

@@ -1,8 +1,7 @@
-import { createHash } from 'node:crypto';
 import type { RequestHandler } from 'express';
 import { ipKeyGenerator, rateLimit, type Options } from 'express-rate-limit';
 import type { Redis } from 'ioredis';
-import { RedisStore } from 'rate-limit-redis';
+import { redisRateLimitStore, retryAfterSeconds } from '../rate-limit/redis-rate-limit-store';
 import type { Logger } from '@moderato/config';
 import { HttpError } from '../errors';
 
@@ -21,24 +20,8 @@ const WINDOW_MS = 60_000;
 // Group IPv6 clients by /56, what one home connection usually gets.
 const IPV6_SUBNET = 56;
 
-function redisCommand(redis: Redis) {
-  return async (command: string, ...args: string[]) => {
-    try {
-      return (await redis.call(command, ...args)) as string | number | boolean | Array<string | number | boolean>;
-    } catch (error) {
-      // The store loads its Lua scripts once, at start. Should Redis be down
-      // then, answer the SHA1 Redis would have: the store then recovers via
-      // NOSCRIPT once Redis is back, instead of failing for good.
-      const [subcommand, script] = args;
-      if (command === 'SCRIPT' && subcommand === 'LOAD' && script) return createHash('sha1').update(script).digest('hex');
-      throw error;
-    }
-  };
-}
-
 const tooMany = (what: string): Options['handler'] => (req, res, next) => {
-  const resetTime = (req as { rateLimit?: { resetTime?: Date } }).rateLimit?.resetTime;
-  const seconds = Math.max(1, Math.ceil(((resetTime?.getTime() ?? Date.now() + WINDOW_MS) - Date.now()) / 1000));
+  const seconds = retryAfterSeconds(req, WINDOW_MS);
   res.set('Retry-After', String(seconds));
   next(new HttpError(429, 'rate_limited', `too many comments ${what}; try again in ${seconds} seconds`));
 };
@@ -64,14 +47,14 @@ export function intakeRateLimits(options: IntakeRateLimitOptions): RequestHandle
     rateLimit({
       ...common,
       limit: options.perIpPerMinute,
-      store: new RedisStore({ prefix: `${prefix}:rl:ip:`, sendCommand: redisCommand(redis) }),
+      store: redisRateLimitStore(redis, `${prefix}:rl:ip:`),
       keyGenerator: (req) => options.hashIp(ipKeyGenerator(req.ip ?? 'unknown', IPV6_SUBNET)),
       handler: tooMany('from your network'),
     }),
     rateLimit({
       ...common,
       limit: options.perSitePerMinute,
-      store: new RedisStore({ prefix: `${prefix}:rl:site:`, sendCommand: redisCommand(redis) }),
+      store: redisRateLimitStore(redis, `${prefix}:rl:site:`),
       keyGenerator: (req) => String(req.params.siteId),
       handler: tooMany('for this site right now'),
     }),
