@@ -1,10 +1,11 @@
+import { IDENTITY_WORDS } from './identity-words';
 import type { Token } from './text';
 
 /**
  * Names the feature recipe. A model file records it, and loading refuses a
  * file whose recipe differs: a changed recipe silently scrambles weights.
  */
-export const FEATURE_SCHEME = 'stem-uni+bi/char2-5/fnv1a/log1p/l2-per-block/v1';
+export const FEATURE_SCHEME = 'stem-uni+bi+hashtag-split/char2-5/fnv1a/log1p/l2-per-block/lexicon/identity-opaque/v2';
 
 const CHAR_MIN = 2;
 const CHAR_MAX = 5;
@@ -81,6 +82,11 @@ function scratchFor(hashBits: number): Scratch {
   return scratch;
 }
 
+/** The bucket of a stemmed word unigram, e.g. to pin an identity term's weight. */
+export function wordBucket(stem: string, hashBits: number): number {
+  return fnvString(WORD_SEED, stem) & ((1 << hashBits) - 1);
+}
+
 function add(s: Scratch, bucket: number, unit: number): void {
   const count = s.counts[bucket]!;
   if (count === 0) s.touched.push(bucket);
@@ -95,26 +101,33 @@ function record(trace: FeatureTrace, bucket: number, owner: number): void {
 }
 
 /** Like {@link extractFeatures}, also returning which text produced each occurrence. */
-export function extractTracedFeatures(tokens: readonly Token[], hashBits: number): { vector: SparseVector; trace: FeatureTrace } {
+export function extractTracedFeatures(tokens: readonly Token[], hashBits: number, lexiconHits = 0): { vector: SparseVector; trace: FeatureTrace } {
   // An upper bound on occurrences, so the trace is two flat typed arrays
   // written once instead of growing JS arrays.
   let capacity = 0;
   for (const token of tokens) capacity += 2 + (CHAR_MAX - CHAR_MIN + 1) * (token.text.length + 2);
   const trace: FeatureTrace = { slots: new Int32Array(capacity), owners: new Int32Array(capacity), length: 0 };
-  return { vector: extractFeatures(tokens, hashBits, trace), trace };
+  return { vector: extractFeatures(tokens, hashBits, trace, lexiconHits), trace };
 }
 
 function foldDigit(code: number): number {
   return code >= 48 && code <= 57 ? 48 : code;
 }
 
+// Two buckets for the profanity lexicon: "any hit" and log1p(hits). Left
+// out of the L2 normalisation so one swear word weighs the same in a tweet
+// as in a long comment.
+const LEXICON_ANY = fnv1a('lexicon:any');
+const LEXICON_COUNT = fnv1a('lexicon:count');
+
 /**
  * Hashes tokens into a sparse vector of 2^hashBits dimensions: stemmed word
  * unigrams and bigrams, plus character 2-5-grams of each word padded with
  * spaces (digits folded to 0). Counts are log1p-damped and each block is
- * L2-normalised.
+ * L2-normalised. `lexiconHits` (profanity-lexicon matches in the body, see
+ * normalise/profanity-lexicon.ts) adds two dense features.
  */
-export function extractFeatures(tokens: readonly Token[], hashBits: number, trace?: FeatureTrace): SparseVector {
+export function extractFeatures(tokens: readonly Token[], hashBits: number, trace?: FeatureTrace, lexiconHits = 0): SparseVector {
   const mask = (1 << hashBits) - 1;
   const s = scratchFor(hashBits);
   let previous: Token | undefined;
@@ -129,9 +142,27 @@ export function extractFeatures(tokens: readonly Token[], hashBits: number, trac
       if (trace) record(trace, bigramBucket, -t - 1);
     }
     previous = token;
-    if (token.kind === 'word' && token.text.length <= CHAR_WORD_LIMIT) addCharGrams(token.text, t, mask, s, trace);
+    // Identity words get no character n-grams: those would let "white" learn
+    // from every Davidson slur sharing "hit", out of reach of the weight cap.
+    if (token.kind === 'word' && token.text.length <= CHAR_WORD_LIMIT && !IDENTITY_WORDS.has(token.text)) addCharGrams(token.text, t, mask, s, trace);
   }
-  return finish(s, trace);
+  const vector = finish(s, trace);
+  return lexiconHits > 0 ? withLexicon(vector, mask, lexiconHits) : vector;
+}
+
+function withLexicon(vector: SparseVector, mask: number, hits: number): SparseVector {
+  const extra: Array<[number, number]> = [[LEXICON_ANY & mask, 1], [LEXICON_COUNT & mask, Math.log1p(hits)]];
+  const indices = Array.from(vector.indices);
+  const values = Array.from(vector.values);
+  for (const [bucket, value] of extra) {
+    const at = indices.indexOf(bucket);
+    if (at >= 0) values[at] = values[at]! + value;
+    else {
+      indices.push(bucket);
+      values.push(value);
+    }
+  }
+  return { indices: Int32Array.from(indices), values: Float32Array.from(values) };
 }
 
 function addCharGrams(word: string, owner: number, mask: number, s: Scratch, trace?: FeatureTrace): void {

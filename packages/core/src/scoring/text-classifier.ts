@@ -1,5 +1,6 @@
-import { extractTracedFeatures, type FeatureTrace, type SparseVector } from './features';
+import { extractFeatures, extractTracedFeatures, type FeatureTrace, type SparseVector } from './features';
 import { explain, predictProbability, type LinearModel } from './linear-model';
+import { profanityLexicon } from './normalise/profanity-lexicon';
 import { analyseText, type Token } from './text';
 
 /** An n-gram present in the text and its contribution (logit units). */
@@ -37,6 +38,11 @@ export interface Extracted {
   trace: FeatureTrace;
 }
 
+/** The model's features of one text, exactly as training computes them. */
+export function textFeatures(text: string, hashBits: number): SparseVector {
+  return extractFeatures(analyseText(text).tokens, hashBits, undefined, profanityLexicon().find(text).length);
+}
+
 /**
  * Builds a feature extractor that remembers its last input. The pipeline
  * asks the spam and the toxicity model about the same comment back to back,
@@ -47,7 +53,7 @@ export function createSharedExtractor(): (text: string, hashBits: number) => Ext
   return (text, hashBits) => {
     if (last && last.text === text && last.hashBits === hashBits) return last;
     const { tokens } = analyseText(text);
-    const { vector, trace } = extractTracedFeatures(tokens, hashBits);
+    const { vector, trace } = extractTracedFeatures(tokens, hashBits, profanityLexicon().find(text).length);
     last = { text, hashBits, tokens, vector, trace };
     return last;
   };
