@@ -23,6 +23,15 @@ export interface Reason {
   value?: number;
   /** Words or n-grams from the comment that triggered it. */
   matches?: string[];
+  /** Where those words are in the body as stored (UTF-16 offsets, end exclusive), for highlighting. */
+  spans?: TextSpan[];
+}
+
+/** A stretch of a comment body: `body.slice(start, end) === text`. */
+export interface TextSpan {
+  start: number;
+  end: number;
+  text: string;
 }
 
 /** An author's earlier decided comments, found by the keyed email hash. */

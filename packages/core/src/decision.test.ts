@@ -24,16 +24,30 @@ describe('decide', () => {
     expect(outcome.decision).toBe('hold');
   });
 
-  it('holds everything on a premoderated site', () => {
+  it('rejects when a reject rule fired, whatever the scores', () => {
+    const blocked = { code: 'block-word', message: 'block word "spamword"' };
+    expect(decide({ spam: 0, toxicity: 0, holdRules: [], rejectRules: [blocked] }, settings).decision).toBe('reject');
+    expect(decide({ spam: 0.5, toxicity: 0, holdRules: [blocked], rejectRules: [blocked] }, settings).decision).toBe('reject');
+  });
+
+  it('holds everything on a premoderated site, block words included', () => {
     const premoderated = { ...settings, premoderate: true };
+    const blocked = { code: 'block-word', message: 'block word "spamword"' };
     expect(decide({ spam: 0, toxicity: 0, holdRules: [] }, premoderated).decision).toBe('hold');
     expect(decide({ spam: 1, toxicity: 1, holdRules: [] }, premoderated).decision).toBe('hold');
+    expect(decide({ spam: 0, toxicity: 0, holdRules: [], rejectRules: [blocked] }, premoderated).decision).toBe('hold');
   });
 });
 
 describe('parseSiteSettings', () => {
   it('fills missing keys with defaults', () => {
     expect(parseSiteSettings({ premoderate: true })).toEqual({ ...DEFAULT_SITE_SETTINGS, premoderate: true });
+  });
+
+  it('accepts word lists and refuses over-long words or lists', () => {
+    expect(parseSiteSettings({ blockWords: ['casino'], holdWords: [' idiot '] }).holdWords).toEqual(['idiot']);
+    expect(() => parseSiteSettings({ blockWords: ['x'.repeat(101)] })).toThrow();
+    expect(() => parseSiteSettings({ holdWords: Array.from({ length: 5001 }, (_, i) => `w${i}`) })).toThrow();
   });
 
   it('refuses crossed bands', () => {

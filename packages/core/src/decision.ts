@@ -5,8 +5,10 @@ import type { SiteSettings } from './site-settings';
 export interface Scores {
   spam: number;
   toxicity: number;
-  /** Rules (links, premoderation ...) that ask for a human whatever the scores say. */
+  /** Rules (links, hold words, author history ...) that ask for a human whatever the scores say. */
   holdRules: Reason[];
+  /** Rules (block words) that reject whatever the scores say, unless the site premoderates. */
+  rejectRules?: Reason[];
 }
 
 export interface DecisionOutcome {
@@ -17,9 +19,10 @@ export interface DecisionOutcome {
 
 /**
  * Applies the site's three bands per score: below `approveBelow` passes, at
- * or above `rejectAbove` rejects, in between holds. A rule hit holds, and
- * premoderation holds everything, even what the scores would reject, since
- * the owner asked to see every comment.
+ * or above `rejectAbove` rejects, in between holds. A hold rule holds, a
+ * reject rule (a block word) rejects, and premoderation holds everything,
+ * even what the scores or a block word would reject, since the owner asked
+ * to see every comment.
  */
 export function decide(scores: Scores, settings: SiteSettings): DecisionOutcome {
   const reasons: Reason[] = [];
@@ -36,6 +39,7 @@ export function decide(scores: Scores, settings: SiteSettings): DecisionOutcome 
     }
   }
   if (scores.holdRules.length > 0 && decision === 'approve') decision = 'hold';
+  if ((scores.rejectRules?.length ?? 0) > 0) decision = 'reject';
   if (settings.premoderate) {
     decision = 'hold';
     reasons.push({ code: 'premoderate', message: 'site holds every comment for review' });

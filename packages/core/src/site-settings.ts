@@ -1,6 +1,8 @@
 import { z } from 'zod';
 
 const probability = z.number().min(0).max(1);
+// Bounded so one site's list cannot make every comment's scan slow.
+const wordList = z.array(z.string().trim().min(1).max(100)).max(5_000);
 
 const bandsSchema = z
   .object({ approveBelow: probability, rejectAbove: probability })
@@ -23,6 +25,10 @@ export const siteSettingsSchema = z
     allowedOrigins: z.array(z.string().url()).max(100),
     /** How the embed shows links in bodies: plain text, or `rel="nofollow ugc noopener"` links. */
     linkStyle: z.enum(['text', 'nofollow']),
+    /** Words or phrases that reject a comment (whole words, case-insensitive, seen through l33t and spacing). */
+    blockWords: wordList,
+    /** Words or phrases that hold a comment for a moderator. */
+    holdWords: wordList,
   })
   .strict();
 
@@ -38,6 +44,8 @@ export const DEFAULT_SITE_SETTINGS: SiteSettings = {
   maxBodyLength: 5000,
   allowedOrigins: [],
   linkStyle: 'text',
+  blockWords: [],
+  holdWords: [],
 };
 
 /** Reads stored settings, filling keys added after they were saved with defaults. */
