@@ -17,6 +17,10 @@ export function parseOrThrow<T extends z.ZodType>(schema: T, value: unknown, whe
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const issue = result.error.issues[0];
+  if (issue?.code === 'unrecognized_keys') {
+    const name = [...issue.path.map(String), issue.keys[0]].join('.');
+    throw invalidField(name, `unknown field ${name}`);
+  }
   if (!issue || issue.path.length === 0) {
     if (field) throw invalidField(field, issue?.message ?? `${field} is invalid`);
     throw new HttpError(400, 'invalid_request', `the request ${where} must be a JSON object`);

@@ -2,7 +2,7 @@ import { type Job, UnrecoverableError } from 'bullmq';
 import type { Kysely } from 'kysely';
 import type { Logger } from '@moderato/config';
 import type { Scorer } from '@moderato/core';
-import { findAuthorHistory, findSite, recordDecision, type Database, type SiteDirectory } from '@moderato/db';
+import { articleSettingsOf, findAuthorHistory, findSite, recordDecision, type Database, type SiteDirectory } from '@moderato/db';
 import { scoreCommentPayloadSchema, type ScoreCommentPayload } from '@moderato/queue';
 
 export interface ScoreCommentProcessorOptions {
@@ -33,8 +33,9 @@ export function createScoreCommentProcessor({ scorer, sites, db, logger }: Score
     if (!site) throw new UnrecoverableError(`site ${comment.siteId} does not exist`);
 
     const authorHistory = await findAuthorHistory(db, comment.siteId, comment.emailHash);
-    const result = scorer.score({ body: comment.body, name: comment.name, settings: site.settings, authorHistory });
-    const written = await recordDecision(db, comment, result);
+    const settings = articleSettingsOf(site, comment.articleId).premoderate ? { ...site.settings, premoderate: true } : site.settings;
+    const result = scorer.score({ body: comment.body, name: comment.name, settings, authorHistory });
+    const written = await recordDecision(db, comment, result, { settingsVersion: site.settingsVersion });
     logger.info(
       {
         commentId: comment.id,

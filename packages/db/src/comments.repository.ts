@@ -12,7 +12,12 @@ export const SCORER_ACTOR = 'system:scorer';
  * the comment id is the primary key, so a job that runs twice keeps the first
  * decision and writes no second audit row. Returns whether this call wrote it.
  */
-export async function recordDecision(db: Kysely<Database>, comment: AcceptedComment, score: ScoreResult): Promise<boolean> {
+export async function recordDecision(
+  db: Kysely<Database>,
+  comment: AcceptedComment,
+  score: ScoreResult,
+  context: { settingsVersion?: number } = {},
+): Promise<boolean> {
   return db.transaction().execute(async (trx: Transaction<Database>) => {
     const status = STATUS_FOR_DECISION[score.decision];
     const inserted = await trx
@@ -33,6 +38,7 @@ export async function recordDecision(db: Kysely<Database>, comment: AcceptedComm
         reasons: JSON.stringify(score.reasons),
         model_version: score.modelVersion,
         thresholds: JSON.stringify(score.thresholds),
+        settings_version: context.settingsVersion ?? null,
         created_at: comment.acceptedAt,
         decided_at: new Date(),
       })
@@ -49,7 +55,13 @@ export async function recordDecision(db: Kysely<Database>, comment: AcceptedComm
         to_status: status,
         actor: SCORER_ACTOR,
         reason: null,
-        details: { spam: score.spam, toxicity: score.toxicity, modelVersion: score.modelVersion, thresholds: score.thresholds },
+        details: {
+          spam: score.spam,
+          toxicity: score.toxicity,
+          modelVersion: score.modelVersion,
+          thresholds: score.thresholds,
+          settingsVersion: context.settingsVersion ?? null,
+        },
       })
       .execute();
     return true;

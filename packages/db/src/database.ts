@@ -3,6 +3,7 @@ import { Pool } from 'pg';
 import type { CommentEventsTable } from './tables/comment-events.table';
 import type { CommentsTable } from './tables/comments.table';
 import type { ModerationLabelsTable } from './tables/moderation-labels.table';
+import type { ArticleSettingsTable, SiteSettingsVersionsTable } from './tables/site-settings.table';
 import type { SitesTable } from './tables/sites.table';
 import type { ApiTokensTable, UserSitesTable, UsersTable } from './tables/users.table';
 
@@ -14,6 +15,8 @@ export interface Database {
   user_sites: UserSitesTable;
   api_tokens: ApiTokensTable;
   moderation_labels: ModerationLabelsTable;
+  site_settings_versions: SiteSettingsVersionsTable;
+  article_settings: ArticleSettingsTable;
 }
 
 export interface DatabaseOptions {

@@ -1,7 +1,8 @@
 export { createDatabase, type Database, type DatabaseOptions } from './database';
 export { migrateToLatest, MIGRATIONS_FOLDER } from './migrate';
 export { ensureDatabaseExists } from './ensure-database';
-export { createSite, findSite, listSites, SiteExistsError, type Site } from './sites.repository';
+export { createSite, findSite, listSites, articleSettingsOf, SiteExistsError, type Site, type ArticleSettings } from './sites.repository';
+export { saveSiteSettings, listSettingsVersions, saveArticleSettings, type SettingsVersion } from './settings.repository';
 export {
   recordDecision,
   findCommentStatus,

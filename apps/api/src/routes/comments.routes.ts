@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Router, type RequestHandler } from 'express';
 import type { Kysely } from 'kysely';
 import type { AcceptedComment, PersonalDataKeys } from '@moderato/core';
-import { findCommentStatus, listApprovedThread, type Database, type Site, type SiteDirectory } from '@moderato/db';
+import { articleSettingsOf, findCommentStatus, listApprovedThread, type Database, type Site, type SiteDirectory } from '@moderato/db';
 import { articleIdSchema, newCommentSchema, siteIdSchema, threadQuerySchema } from '../comment-input';
 import { HttpError, invalidField, notFound, unavailable } from '../errors';
 import { formEvidenceSchema } from '../guard/bot-trap';
@@ -59,6 +59,7 @@ export function commentsRoutes({ sites, keys, db, enqueue, isQueued, guard }: Co
 
   router.post(intakePath, ...doorChecks, requireJson, async (req, res) => {
     const { site, articleId } = await findSiteOrThrow(req.params);
+    if (articleSettingsOf(site, articleId).closed) throw new HttpError(403, 'article_closed', 'comments on this article are closed');
     const input = parseOrThrow(newCommentSchema, req.body, 'body');
     const evidence = formEvidenceSchema.parse(req.body);
     if (input.body.length > site.settings.maxBodyLength) {

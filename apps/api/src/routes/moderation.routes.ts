@@ -5,6 +5,7 @@ import type { Database } from '@moderato/db';
 import { adminRoutes } from './admin.routes';
 import { authRoutes } from './auth.routes';
 import { reviewRoutes } from './review.routes';
+import { settingsRoutes } from './settings.routes';
 
 export interface ModerationRoutesOptions {
   db: Kysely<Database>;
@@ -14,11 +15,12 @@ export interface ModerationRoutesOptions {
   loginRateLimit: RequestHandler;
 }
 
-/** Everything moderators use: sign-in, the review API, the /admin dashboard. */
+/** Everything staff use: sign-in, the review API, site settings, the /admin dashboard. */
 export function moderationRoutes(options: ModerationRoutesOptions): Router {
   const router = Router();
   router.use(authRoutes(options));
   router.use(reviewRoutes(options));
+  router.use(settingsRoutes(options));
   router.use(adminRoutes());
   return router;
 }

@@ -17,6 +17,8 @@ export interface CommentsTable {
   reasons: JSONColumnType<Reason[]>;
   model_version: string;
   thresholds: JSONColumnType<Record<string, unknown>>;
+  /** The site settings version the automatic decision was made under. */
+  settings_version: ColumnType<number | null, number | null | undefined, never>;
   /** When the intake accepted the comment. */
   created_at: ColumnType<Date, Date | string, never>;
   decided_at: ColumnType<Date, Date | string, Date | string>;

@@ -1,0 +1,118 @@
+import { createTestDatabase, testRedisUrl, uniqueQueuePrefix, type TestDatabase } from '../../../../test/support/test-database';
+import { CLEAN_COMMENT, givenSite } from '../../../../test/support/fixtures';
+import { bearer, givenStaff } from '../../../../test/support/staff';
+import { postJson, startApiUnderTest, type ApiUnderTest } from '../../../../test/support/api-under-test';
+import { eventually, startWorkerUnderTest } from '../../../../test/support/worker-under-test';
+import type { RunningWorker } from '../../../worker/src/worker';
+
+let testDb: TestDatabase;
+let api: ApiUnderTest;
+let worker: { sut: RunningWorker };
+const staff: Record<string, { token: string }> = {};
+
+beforeAll(async () => {
+  testDb = await createTestDatabase();
+  await givenSite(testDb.db, 'blog');
+  await givenSite(testDb.db, 'other');
+  staff.admin = await givenStaff(testDb.db, 'admin@example.org', 'admin');
+  staff.owner = await givenStaff(testDb.db, 'owner@example.org', 'owner', ['blog']);
+  staff.moderator = await givenStaff(testDb.db, 'mod@example.org', 'moderator', ['blog']);
+  staff.otherOwner = await givenStaff(testDb.db, 'other@example.org', 'owner', ['other']);
+  const env = { databaseUrl: testDb.url, redisUrl: testRedisUrl(), queuePrefix: uniqueQueuePrefix() };
+  api = await startApiUnderTest(env);
+  worker = await startWorkerUnderTest(env);
+});
+afterAll(async () => {
+  await worker.sut.close();
+  await api.sut.close();
+  await testDb.close();
+});
+
+const call = async (method: string, path: string, who: string | undefined, body?: unknown) => {
+  const response = await fetch(`${api.sut.url}${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', ...(who ? bearer(staff[who]!.token) : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: response.status, json: (await response.json()) as any };
+};
+
+describe('GET/PUT /api/v1/sites/:siteId/settings', () => {
+  it('lets anyone on the site read the settings and their version', async () => {
+    const { status, json } = await call('GET', '/api/v1/sites/blog/settings', 'moderator');
+    expect(status).toBe(200);
+    expect(json.version).toBe(1);
+    expect(json.settings.spam).toEqual({ approveBelow: 0.3, rejectAbove: 0.95 });
+  });
+
+  it('saves a partial change as a new version, with who and when', async () => {
+    const saved = await call('PUT', '/api/v1/sites/blog/settings', 'owner', { spam: { approveBelow: 0.25 }, maxLinks: 4 });
+    expect(saved.status).toBe(200);
+    expect(saved.json.version).toBe(2);
+    expect(saved.json.settings.spam).toEqual({ approveBelow: 0.25, rejectAbove: 0.95 });
+    const versions = await call('GET', '/api/v1/sites/blog/settings/versions', 'moderator');
+    expect(versions.json.versions[0]).toMatchObject({ version: 2, changedBy: 'owner@example.org', settings: { maxLinks: 4 } });
+    expect(versions.json.versions[1]).toMatchObject({ version: 1, changedBy: null });
+  });
+
+  it.each([
+    ['a threshold above 1', { spam: { rejectAbove: 1.5 } }, 'spam.rejectAbove'],
+    ['a negative threshold', { toxicity: { approveBelow: -0.1 } }, 'toxicity.approveBelow'],
+    ['approveBelow over rejectAbove', { spam: { approveBelow: 0.9, rejectAbove: 0.5 } }, 'spam.approveBelow'],
+    ['an unknown key', { colour: 'red' }, 'colour'],
+    ['an unknown band key', { spam: { maybe: 0.5 } }, 'spam.maybe'],
+    ['a wrong type', { premoderate: 'yes' }, 'premoderate'],
+  ])('refuses %s with 400 naming the field, saving nothing', async (_what, body, field) => {
+    const before = (await call('GET', '/api/v1/sites/blog/settings', 'owner')).json.version;
+    const refused = await call('PUT', '/api/v1/sites/blog/settings', 'owner', body);
+    expect(refused.status).toBe(400);
+    expect(refused.json.error.field).toBe(field);
+    expect((await call('GET', '/api/v1/sites/blog/settings', 'owner')).json.version).toBe(before);
+  });
+
+  it('refuses a moderator (403), another site (403), no credentials (401)', async () => {
+    expect((await call('PUT', '/api/v1/sites/blog/settings', 'moderator', { maxLinks: 9 })).status).toBe(403);
+    expect((await call('PUT', '/api/v1/sites/blog/settings', 'otherOwner', { maxLinks: 9 })).status).toBe(403);
+    expect((await call('GET', '/api/v1/sites/blog/settings', 'otherOwner')).status).toBe(403);
+    expect((await call('PUT', '/api/v1/sites/blog/settings', undefined, { maxLinks: 9 })).status).toBe(401);
+    expect((await call('GET', '/api/v1/sites/nope/settings', 'admin')).status).toBe(404);
+  });
+
+  it('is used by the worker within 5 seconds, and the decision names the version', async () => {
+    const saved = await call('PUT', '/api/v1/sites/blog/settings', 'admin', { spam: { approveBelow: 0.001, rejectAbove: 0.002 }, toxicity: { approveBelow: 0.001, rejectAbove: 0.002 } });
+    const savedAt = Date.now();
+    let decided: { status: string; settings_version: number | null } | undefined;
+    while (!decided || decided.status !== 'rejected') {
+      expect(Date.now() - savedAt).toBeLessThan(5_000);
+      const { json } = await postJson(`${api.sut.url}/api/v1/sites/blog/articles/a/comments`, { name: 'Ann', email: 'ann@example.org', body: `${CLEAN_COMMENT} ${Date.now()}` });
+      decided = await eventually(() => testDb.db.selectFrom('comments').select(['status', 'settings_version']).where('id', '=', json.id).executeTakeFirst());
+    }
+    expect(decided.settings_version).toBe(saved.json.version);
+  });
+});
+
+describe('PUT /api/v1/sites/:siteId/articles/:articleId/settings', () => {
+  it('closes an article: new comments are refused with 403', async () => {
+    const closed = await call('PUT', '/api/v1/sites/blog/articles/old-news/settings', 'owner', { closed: true });
+    expect(closed).toEqual({ status: 200, json: { articleId: 'old-news', closed: true, premoderate: false } });
+    const post = () => postJson(`${api.sut.url}/api/v1/sites/blog/articles/old-news/comments`, { name: 'Ann', email: 'a@b.co', body: 'Hello' });
+    const refused = await eventually(async () => ((await post()).status === 403 ? (await post()).json : undefined), 5_000);
+    expect(refused.error.code).toBe('article_closed');
+    expect((await postJson(`${api.sut.url}/api/v1/sites/blog/articles/fresh-news/comments`, { name: 'Ann', email: 'a@b.co', body: 'Hello' })).status).toBe(202);
+  });
+
+  it('premoderates an article: its comments are held', async () => {
+    await call('PUT', '/api/v1/sites/blog/settings', 'admin', { spam: { approveBelow: 0.3, rejectAbove: 0.95 }, toxicity: { approveBelow: 0.3, rejectAbove: 0.95 } });
+    await call('PUT', '/api/v1/sites/blog/articles/touchy/settings', 'owner', { premoderate: true });
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    const { json } = await postJson(`${api.sut.url}/api/v1/sites/blog/articles/touchy/comments`, { name: 'Ann', email: 'a@b.co', body: CLEAN_COMMENT });
+    const row = await eventually(() => testDb.db.selectFrom('comments').select('status').where('id', '=', json.id).executeTakeFirst());
+    expect(row.status).toBe('held');
+  });
+
+  it('refuses a moderator and an empty or unknown change', async () => {
+    expect((await call('PUT', '/api/v1/sites/blog/articles/x/settings', 'moderator', { closed: true })).status).toBe(403);
+    expect((await call('PUT', '/api/v1/sites/blog/articles/x/settings', 'owner', {})).status).toBe(400);
+    expect((await call('PUT', '/api/v1/sites/blog/articles/x/settings', 'owner', { open: true })).json.error.field).toBe('open');
+  });
+});

@@ -1,0 +1,68 @@
+import { Router, type Request, type RequestHandler, type Response } from 'express';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import { mergeSettingsPatch, siteSettingsSchema } from '@moderato/core';
+import { canAccessSite, findSite, listSettingsVersions, saveArticleSettings, saveSiteSettings, type Database, type Site, type User } from '@moderato/db';
+import { authenticate } from '../auth/authenticate';
+import { requireCsrf } from '../auth/csrf';
+import { currentUser } from '../auth/current-user';
+import { HttpError, invalidField, notFound } from '../errors';
+import { articleIdSchema } from '../comment-input';
+import { parseOrThrow } from '../validate';
+
+export interface SettingsRoutesOptions {
+  db: Kysely<Database>;
+  /** The dashboard session middleware (cookie → req.session). */
+  session: RequestHandler;
+}
+
+const articleSwitchesSchema = z
+  .object({ closed: z.boolean({ error: 'closed must be true or false' }), premoderate: z.boolean({ error: 'premoderate must be true or false' }) })
+  .partial()
+  .strict();
+
+const plainObject = z.record(z.string(), z.unknown(), { error: 'send the changed settings as a JSON object' });
+
+/** Site settings: anyone working on the site reads them; owners and admins change them. */
+export function settingsRoutes({ db, session }: SettingsRoutesOptions): Router {
+  const router = Router();
+  const signedIn: RequestHandler[] = [session, authenticate(db)];
+  const signedInWrite: RequestHandler[] = [...signedIn, requireCsrf];
+
+  const siteFor = async (user: User, rawSiteId: unknown, { toChange }: { toChange: boolean }): Promise<Site> => {
+    const site = await findSite(db, String(rawSiteId));
+    if (!site) throw notFound('site');
+    if (!canAccessSite(user, site.id)) throw new HttpError(403, 'forbidden', `no access to site ${site.id}`);
+    if (toChange && user.role === 'moderator') throw new HttpError(403, 'forbidden', 'only an owner or an admin can change settings');
+    return site;
+  };
+
+  router.get('/api/v1/sites/:siteId/settings', signedIn, async (req: Request, res: Response) => {
+    const site = await siteFor(currentUser(res), req.params.siteId, { toChange: false });
+    res.json({ settings: site.settings, version: site.settingsVersion });
+  });
+
+  router.put('/api/v1/sites/:siteId/settings', signedInWrite, async (req: Request, res: Response) => {
+    const user = currentUser(res);
+    const site = await siteFor(user, req.params.siteId, { toChange: true });
+    const patch = parseOrThrow(plainObject, req.body, 'body');
+    const settings = parseOrThrow(siteSettingsSchema, mergeSettingsPatch(site.settings, patch), 'body');
+    const version = await saveSiteSettings(db, site.id, settings, user.id);
+    res.json({ settings, version });
+  });
+
+  router.get('/api/v1/sites/:siteId/settings/versions', signedIn, async (req: Request, res: Response) => {
+    const site = await siteFor(currentUser(res), req.params.siteId, { toChange: false });
+    res.json({ versions: await listSettingsVersions(db, site.id) });
+  });
+
+  router.put('/api/v1/sites/:siteId/articles/:articleId/settings', signedInWrite, async (req: Request, res: Response) => {
+    const site = await siteFor(currentUser(res), req.params.siteId, { toChange: true });
+    const articleId = parseOrThrow(articleIdSchema, req.params.articleId, 'path', 'articleId');
+    const patch = parseOrThrow(articleSwitchesSchema, req.body, 'body');
+    if (Object.keys(patch).length === 0) throw invalidField('closed', 'send closed and/or premoderate');
+    res.json({ articleId, ...(await saveArticleSettings(db, site.id, articleId, patch)) });
+  });
+
+  return router;
+}
