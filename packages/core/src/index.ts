@@ -9,3 +9,4 @@ export { createScorer, MODERATION_POLICY } from './scoring/pipeline';
 export { loadModelBundle } from './scoring/model-file';
 export { cleanText } from './clean-text';
 export * from './moderation';
+export { mergeSettingsPatch } from './settings-patch';
