@@ -1,5 +1,6 @@
 import type { AuthorHistory, Reason } from '../comment';
 import type { SiteSettings } from '../site-settings';
+import type { FoldedText } from './normalise/fold-text';
 import type { ModelBundle } from './text-classifier';
 
 /** What every phase can read. */
@@ -8,15 +9,22 @@ export interface PhaseContext {
   name: string;
   settings: SiteSettings;
   authorHistory?: AuthorHistory;
+  /** The author's other recent bodies on this site (newest first), for repeat-post detection. */
+  recentBodies?: readonly string[];
   models: ModelBundle;
+  /** The body folded for rule matching; set by the normalisation phase, which runs first. */
+  folded?: FoldedText;
 }
 
-/** A phase's contribution: scores it owns, reasons to show, rules that hold. */
+/** A phase's contribution: scores it owns, reasons to show, rules that hold or reject. */
 export interface PhaseResult {
   spam?: number;
   toxicity?: number;
   reasons?: Reason[];
   holdRules?: Reason[];
+  rejectRules?: Reason[];
+  /** What this phase derived for the phases after it. */
+  derived?: Pick<PhaseContext, 'folded'>;
 }
 
 /** One small step of the moderation policy. Returns nothing when it has nothing to say. */

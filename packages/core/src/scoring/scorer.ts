@@ -7,6 +7,8 @@ export interface ScoringInput {
   name: string;
   settings: SiteSettings;
   authorHistory?: AuthorHistory;
+  /** The author's other recent bodies on this site (e.g. last 24 h, at most 20), newest first. */
+  recentBodies?: readonly string[];
 }
 
 /** Everything recorded with a decision, so a later re-tune can be explained. */

@@ -1,13 +1,32 @@
-import type { Reason } from '../../comment';
+import type { Reason, TextSpan } from '../../comment';
+import type { ScoreBands } from '../../site-settings';
+import { compileWordMatcher } from '../normalise/word-matcher';
 import type { Classification } from '../text-classifier';
 
 // Below this a model's score says nothing a moderator needs to read.
 const NOTEWORTHY_PROBABILITY = 0.2;
 
-/** Turns a model's verdict into a reason naming the n-grams that pushed it most. */
-export function classificationReason(code: string, label: string, result: Classification): Reason[] {
+// Evidence n-grams come from the model's normalised text; finding them again
+// in the body (with the same folding as word lists) gives spans in the body
+// as stored. An n-gram the folding cannot find (a split hashtag) has none.
+function spansOf(body: string, features: readonly string[]): TextSpan[] {
+  return compileWordMatcher(features).find(body).map(({ start, end, text }) => ({ start, end, text }));
+}
+
+/**
+ * Turns a model's verdict into a reason: the probability, the thresholds it
+ * meets, and the n-grams that pushed it most with their spans.
+ */
+export function classificationReason(code: string, label: string, result: Classification, body: string, bands: ScoreBands): Reason[] {
   if (result.probability < NOTEWORTHY_PROBABILITY) return [];
   const matches = result.evidence.map((e) => e.feature);
   const words = matches.length > 0 ? `: ${matches.map((m) => `"${m}"`).join(', ')}` : '';
-  return [{ code, message: `${label} model ${result.probability.toFixed(2)}${words}`, value: result.probability, matches }];
+  const bandsText = `hold ≥ ${bands.approveBelow}, reject ≥ ${bands.rejectAbove}`;
+  return [{
+    code,
+    message: `${label} model ${result.probability.toFixed(2)} (${bandsText})${words}`,
+    value: result.probability,
+    matches,
+    spans: spansOf(body, matches),
+  }];
 }

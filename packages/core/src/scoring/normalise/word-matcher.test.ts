@@ -1,0 +1,42 @@
+import { foldText } from './fold-text';
+import { compileWordMatcher } from './word-matcher';
+
+describe('foldText', () => {
+  it('decodes entities, drops invisible characters, folds width, look-alikes and l33t, and maps back to the body', () => {
+    const body = 'Ｉ&amp;m a 1d\u200B10t, ѕhit!';
+    const folded = foldText(body);
+    expect(folded.text).toBe('i&m a idiot, shit!');
+    // "&amp;" is one folded character standing for five in the body.
+    expect([folded.origin?.[1], folded.originEnd?.[1], folded.origin?.[2]]).toEqual([1, 6, 6]);
+  });
+
+  it('leaves numbers, prices and ordinals alone', () => {
+    expect(foldText('Call 0800 123 456, £1000prize, 1st and 4th, $5').text).toBe('call 0800 123 456, £1000prize, 1st and 4th, $5');
+  });
+});
+
+describe('compileWordMatcher', () => {
+  const sut = compileWordMatcher(['idiot', 'Jerk Off']);
+
+  it('finds whole words through case, l33t, repeats, spacing and look-alikes, with body spans', () => {
+    const body = 'You 1d10t, i d i o t, IDIOOOT, іdіot, jerk   off';
+    expect(sut.find(body)).toEqual([
+      { word: 'idiot', start: 4, end: 9, text: '1d10t' },
+      { word: 'idiot', start: 11, end: 20, text: 'i d i o t' },
+      { word: 'idiot', start: 22, end: 29, text: 'IDIOOOT' },
+      { word: 'idiot', start: 31, end: 36, text: 'іdіot' },
+      { word: 'jerk off', start: 38, end: 48, text: 'jerk   off' },
+    ]);
+  });
+
+  it('matches whole words only, and never across words', () => {
+    expect(sut.find('idiotic idiots, the kid i ottoman')).toEqual([]);
+    expect(compileWordMatcher(['shit']).find('this hit, is hit')).toEqual([]);
+  });
+
+  it('gives correct spans after characters that fold to several or none', () => {
+    const body = '\u200B\u200Bﬁne idiot';
+    const [hit] = sut.find(body);
+    expect(body.slice(hit!.start, hit!.end)).toBe('idiot');
+  });
+});
