@@ -2,7 +2,7 @@ import { type Job, UnrecoverableError } from 'bullmq';
 import type { Kysely } from 'kysely';
 import type { Logger } from '@moderato/config';
 import type { Scorer } from '@moderato/core';
-import { articleSettingsOf, findAuthorHistory, findSite, recordDecision, type Database, type SiteDirectory } from '@moderato/db';
+import { articleSettingsOf, findAuthorHistory, findRecentBodies, findSite, recordDecision, type Database, type SiteDirectory } from '@moderato/db';
 import { scoreCommentPayloadSchema, type ScoreCommentPayload } from '@moderato/queue';
 
 export interface ScoreCommentProcessorOptions {
@@ -32,9 +32,13 @@ export function createScoreCommentProcessor({ scorer, sites, db, logger }: Score
     const site = (await sites.find(comment.siteId)) ?? (await findSite(db, comment.siteId));
     if (!site) throw new UnrecoverableError(`site ${comment.siteId} does not exist`);
 
-    const authorHistory = await findAuthorHistory(db, comment.siteId, comment.emailHash);
+    const [authorHistory, recentBodies] = await Promise.all([
+      findAuthorHistory(db, comment.siteId, comment.emailHash),
+      // For repeat-post detection; excludes this comment in case a retry already stored it.
+      findRecentBodies(db, comment.siteId, comment.emailHash, { excludeId: comment.id }),
+    ]);
     const settings = articleSettingsOf(site, comment.articleId).premoderate ? { ...site.settings, premoderate: true } : site.settings;
-    const result = scorer.score({ body: comment.body, name: comment.name, settings, authorHistory });
+    const result = scorer.score({ body: comment.body, name: comment.name, settings, authorHistory, recentBodies });
     const written = await recordDecision(db, comment, result, { settingsVersion: site.settingsVersion });
     logger.info(
       {

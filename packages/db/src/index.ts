@@ -26,3 +26,4 @@ export {
   type ModeratedComment,
 } from './moderation.repository';
 export { listCommentHistory, findCommentSite, revealSealedEmail, type CommentEvent } from './comment-history.repository';
+export { findRecentBodies, type RecentBodiesOptions } from './author-activity.repository';

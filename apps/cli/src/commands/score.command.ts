@@ -11,7 +11,7 @@ import {
   type AuthorHistory,
   type SiteSettings,
 } from '@moderato/core';
-import { createDatabase, findAuthorHistory, findSite } from '@moderato/db';
+import { createDatabase, findAuthorHistory, findRecentBodies, findSite } from '@moderato/db';
 import { parseOptions } from '../parse-options';
 import { UsageError } from '../usage-error';
 
@@ -36,6 +36,7 @@ export async function scoreCommand(args: string[]): Promise<void> {
   const scorer = createScorer(loadModelBundle());
   let settings: SiteSettings = DEFAULT_SITE_SETTINGS;
   let historyOf: (email: string | undefined) => Promise<AuthorHistory | undefined> = async () => undefined;
+  let recentOf: (email: string | undefined) => Promise<string[] | undefined> = async () => undefined;
   let close = async () => {};
 
   if (options.site) {
@@ -54,6 +55,7 @@ export async function scoreCommand(args: string[]): Promise<void> {
     const keys = createPersonalDataKeys(config.secret);
     const siteId = site.id;
     historyOf = async (email) => (email ? findAuthorHistory(db, siteId, keys.hashEmail(email)) : undefined);
+    recentOf = async (email) => (email ? findRecentBodies(db, siteId, keys.hashEmail(email)) : undefined);
   }
 
   const input = options.input ? createReadStream(options.input) : process.stdin;
@@ -91,6 +93,7 @@ export async function scoreCommand(args: string[]): Promise<void> {
       name: cleanText(comment.name ?? ''),
       settings,
       authorHistory: await historyOf(comment.email),
+      recentBodies: await recentOf(comment.email),
     });
     return { id: comment.id, spam: round(result.spam), toxicity: round(result.toxicity), decision: result.decision, reasons: result.reasons };
   }
