@@ -19,16 +19,19 @@ export async function get(path) {
   return readJson(await fetch(path, { credentials: 'same-origin' }));
 }
 
-/** @param {string} path @param {unknown} body */
-export async function post(path, body) {
+/** @param {string} path @param {unknown} body @param {string} [method] */
+export async function post(path, body, method = 'POST') {
   const response = await fetch(path, {
-    method: 'POST',
+    method,
     credentials: 'same-origin',
     headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken },
     body: JSON.stringify(body),
   });
   return readJson(response);
 }
+
+/** @param {string} path @param {unknown} body */
+export const put = (path, body) => post(path, body, 'PUT');
 
 /** The signed-in user, or null. */
 export async function currentSession() {

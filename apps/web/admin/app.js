@@ -1,6 +1,7 @@
 // @ts-check
 import * as api from './api.js';
 import { commentCard, el, historyItem } from './render.js';
+import { openSettings, wireSettings } from './settings.js';
 
 const UNDO_MS = Number(new URLSearchParams(location.search).get('undoMs') ?? 4000);
 const STATUSES = ['held', 'approved', 'rejected'];
@@ -141,6 +142,13 @@ function toast(text, undoable) {
   $('toast').hidden = false;
 }
 
+async function showSettings() {
+  $('queue-view').hidden = true;
+  $('settings').hidden = false;
+  render();
+  await openSettings(state.siteId, state.user);
+}
+
 /** @param {string} id */
 async function showHistory(id) {
   const { events } = await api.get(`/api/v1/comments/${id}/history`);
@@ -154,7 +162,7 @@ const targets = () => (state.selected.size > 0 ? [...state.selected] : focusedId
 
 /** @param {KeyboardEvent} event */
 function onKey(event) {
-  if ($('dashboard').hidden || event.ctrlKey || event.metaKey || event.altKey) return;
+  if ($('dashboard').hidden || $('queue-view').hidden || event.ctrlKey || event.metaKey || event.altKey) return;
   const target = /** @type {HTMLElement} */ (event.target);
   if (target.matches('input:not([type=checkbox]), select, textarea')) return;
   const id = focusedId();
@@ -199,7 +207,7 @@ function wire() {
     if (target.dataset.bulk) act(target.dataset.bulk, [...state.selected]);
     if (target.dataset.history) showHistory(target.dataset.history);
     if (target.dataset.status) commitPending().then(() => { state.status = /** @type {string} */ (target.dataset.status); return loadQueue(); });
-    if (target.dataset.site) commitPending().then(() => { state.siteId = /** @type {string} */ (target.dataset.site); return loadQueue(); });
+    if (target.dataset.site) commitPending().then(() => { state.siteId = /** @type {string} */ (target.dataset.site); return $('settings').hidden ? loadQueue() : showSettings(); });
   });
   document.addEventListener('change', (event) => {
     const target = /** @type {HTMLInputElement} */ (event.target);
@@ -214,6 +222,13 @@ function wire() {
     }
   });
   $('more').addEventListener('click', () => loadQueue(true));
+  $('show-settings').addEventListener('click', () => commitPending().then(showSettings));
+  $('show-queue').addEventListener('click', () => {
+    $('settings').hidden = true;
+    $('queue-view').hidden = false;
+    loadQueue();
+  });
+  wireSettings();
   $('undo').addEventListener('click', undo);
   $('drawer-close').addEventListener('click', () => { $('drawer').hidden = true; });
   document.addEventListener('keydown', onKey);

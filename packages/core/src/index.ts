@@ -10,3 +10,13 @@ export { loadModelBundle } from './scoring/model-file';
 export { cleanText } from './clean-text';
 export * from './moderation';
 export { mergeSettingsPatch } from './settings-patch';
+export {
+  previewSettings,
+  type PreviewComment,
+  type RuleEvaluator,
+  type RuleHits,
+  type SettingsPreview,
+  type Agreement,
+  type DecisionCounts,
+} from './preview/settings-preview';
+export { evaluateStoredRules } from './preview/rule-evaluator';

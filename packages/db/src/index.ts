@@ -27,3 +27,4 @@ export {
 } from './moderation.repository';
 export { listCommentHistory, findCommentSite, revealSealedEmail, type CommentEvent } from './comment-history.repository';
 export { findRecentBodies, type RecentBodiesOptions } from './author-activity.repository';
+export { listRecentForPreview } from './preview.repository';

@@ -1,6 +1,7 @@
 import { createTestDatabase, testRedisUrl, uniqueQueuePrefix, type TestDatabase } from '../../../../test/support/test-database';
 import { CLEAN_COMMENT, givenSite } from '../../../../test/support/fixtures';
 import { bearer, givenStaff } from '../../../../test/support/staff';
+import { givenDecidedComment } from '../../../../test/support/comment-factory';
 import { postJson, startApiUnderTest, type ApiUnderTest } from '../../../../test/support/api-under-test';
 import { eventually, startWorkerUnderTest } from '../../../../test/support/worker-under-test';
 import type { RunningWorker } from '../../../worker/src/worker';
@@ -88,6 +89,45 @@ describe('GET/PUT /api/v1/sites/:siteId/settings', () => {
       decided = await eventually(() => testDb.db.selectFrom('comments').select(['status', 'settings_version']).where('id', '=', json.id).executeTakeFirst());
     }
     expect(decided.settings_version).toBe(saved.json.version);
+  });
+});
+
+describe('POST /api/v1/sites/:siteId/settings/preview', () => {
+  beforeAll(async () => {
+    await givenSite(testDb.db, 'tuning');
+    staff.tuner = await givenStaff(testDb.db, 'tuner@example.org', 'owner', ['tuning']);
+    const scores = [0.02, 0.1, 0.35, 0.5, 0.8, 0.97];
+    for (const [i, spam] of scores.entries()) {
+      const decision = spam >= 0.95 ? 'reject' : spam >= 0.3 ? 'hold' : 'approve';
+      const body = i === 0 ? 'Visit http://a.example http://b.example http://c.example now' : `Comment number ${i}`;
+      await givenDecidedComment(testDb.db, { siteId: 'tuning', decision, spam, body, acceptedAt: new Date(Date.now() - (10 - i) * 1000) });
+    }
+  });
+
+  it('shows what near-zero reject thresholds would do, and saves nothing', async () => {
+    const preview = await call('POST', '/api/v1/sites/tuning/settings/preview', 'tuner', { spam: { approveBelow: 0.01, rejectAbove: 0.05 } });
+    expect(preview.status).toBe(200);
+    expect(preview.json.total).toBe(6);
+    // The three-link comment is held for its links whatever its score.
+    expect(preview.json.current).toEqual({ approve: 1, hold: 4, reject: 1 });
+    expect(preview.json.proposed).toEqual({ approve: 0, hold: 1, reject: 5 });
+    expect(preview.json.changed).toEqual(expect.arrayContaining([expect.objectContaining({ from: 'hold', to: 'reject' })]));
+    expect(preview.json.histograms.spam).toHaveLength(20);
+    expect((await call('GET', '/api/v1/sites/tuning/settings', 'tuner')).json.version).toBe(1);
+  });
+
+  it('re-runs rules on the stored text when a rule setting changes', async () => {
+    const preview = await call('POST', '/api/v1/sites/tuning/settings/preview', 'tuner', { maxLinks: 5, holdWords: ['number'] });
+    expect(preview.status).toBe(200);
+    // The three-link comment is no longer held for links; "number" now holds the rest.
+    expect(preview.json.current.hold).toBe(4);
+    expect(preview.json.proposed).toEqual({ approve: 1, hold: 4, reject: 1 });
+  });
+
+  it('refuses invalid candidates and limits with 400', async () => {
+    expect((await call('POST', '/api/v1/sites/tuning/settings/preview', 'tuner', { spam: { rejectAbove: 2 } })).json.error.field).toBe('spam.rejectAbove');
+    expect((await call('POST', '/api/v1/sites/tuning/settings/preview?limit=50001', 'tuner', {})).json.error.field).toBe('limit');
+    expect((await call('POST', '/api/v1/sites/tuning/settings/preview', 'otherOwner', {})).status).toBe(403);
   });
 });
 

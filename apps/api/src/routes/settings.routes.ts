@@ -1,8 +1,8 @@
 import { Router, type Request, type RequestHandler, type Response } from 'express';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { mergeSettingsPatch, siteSettingsSchema } from '@moderato/core';
-import { canAccessSite, findSite, listSettingsVersions, saveArticleSettings, saveSiteSettings, type Database, type Site, type User } from '@moderato/db';
+import { evaluateStoredRules, mergeSettingsPatch, previewSettings, siteSettingsSchema } from '@moderato/core';
+import { canAccessSite, findSite, listRecentForPreview, listSettingsVersions, saveArticleSettings, saveSiteSettings, type Database, type Site, type User } from '@moderato/db';
 import { authenticate } from '../auth/authenticate';
 import { requireCsrf } from '../auth/csrf';
 import { currentUser } from '../auth/current-user';
@@ -20,6 +20,11 @@ const articleSwitchesSchema = z
   .object({ closed: z.boolean({ error: 'closed must be true or false' }), premoderate: z.boolean({ error: 'premoderate must be true or false' }) })
   .partial()
   .strict();
+
+/** How many recent comments a preview re-decides: 1,000 unless asked, 50,000 at most. */
+const previewQuerySchema = z.object({
+  limit: z.coerce.number({ error: 'limit must be a number' }).int().min(1, 'limit must be 1 to 50000').max(50_000, 'limit must be 1 to 50000').default(1_000),
+});
 
 const plainObject = z.record(z.string(), z.unknown(), { error: 'send the changed settings as a JSON object' });
 
@@ -49,6 +54,16 @@ export function settingsRoutes({ db, session }: SettingsRoutesOptions): Router {
     const settings = parseOrThrow(siteSettingsSchema, mergeSettingsPatch(site.settings, patch), 'body');
     const version = await saveSiteSettings(db, site.id, settings, user.id);
     res.json({ settings, version });
+  });
+
+  // Saves nothing: re-decides recent comments under candidate settings, from their stored scores.
+  router.post('/api/v1/sites/:siteId/settings/preview', signedInWrite, async (req: Request, res: Response) => {
+    const site = await siteFor(currentUser(res), req.params.siteId, { toChange: false });
+    const { limit } = parseOrThrow(previewQuerySchema, req.query, 'query');
+    const patch = parseOrThrow(plainObject, req.body, 'body');
+    const proposed = parseOrThrow(siteSettingsSchema, mergeSettingsPatch(site.settings, patch), 'body');
+    const comments = await listRecentForPreview(db, site.id, limit);
+    res.json(previewSettings(comments, site.settings, proposed, evaluateStoredRules));
   });
 
   router.get('/api/v1/sites/:siteId/settings/versions', signedIn, async (req: Request, res: Response) => {

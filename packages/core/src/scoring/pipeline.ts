@@ -27,28 +27,39 @@ export const MODERATION_POLICY: readonly ScoringPhase[] = [
   toxicityModel,
 ];
 
+/** What the phases found together, before the site's thresholds apply. */
+export interface PhaseFindings {
+  spam: number;
+  toxicity: number;
+  reasons: Reason[];
+  holdRules: Reason[];
+  rejectRules: Reason[];
+}
+
+/** Runs phases in order, each seeing what the earlier ones derived. */
+export function runPhases(phases: readonly ScoringPhase[], start: PhaseContext): PhaseFindings {
+  let context = start;
+  const found: PhaseFindings = { spam: 0, toxicity: 0, reasons: [], holdRules: [], rejectRules: [] };
+  for (const phase of phases) {
+    const result = phase(context);
+    if (!result) continue;
+    // Several phases may score the same thing; the most alarming wins.
+    if (result.spam !== undefined) found.spam = Math.max(found.spam, result.spam);
+    if (result.toxicity !== undefined) found.toxicity = Math.max(found.toxicity, result.toxicity);
+    if (result.reasons) found.reasons.push(...result.reasons);
+    if (result.holdRules) found.holdRules.push(...result.holdRules);
+    if (result.rejectRules) found.rejectRules.push(...result.rejectRules);
+    if (result.derived) context = { ...context, ...result.derived };
+  }
+  return found;
+}
+
 /** Builds the scorer the worker and the CLI share, from loaded models and a policy. */
 export function createScorer(models: ModelBundle, phases: readonly ScoringPhase[] = MODERATION_POLICY): Scorer {
   return {
     modelVersion: models.version,
     score(input) {
-      let context: PhaseContext = { ...input, models };
-      let spam = 0;
-      let toxicity = 0;
-      const reasons: Reason[] = [];
-      const holdRules: Reason[] = [];
-      const rejectRules: Reason[] = [];
-      for (const phase of phases) {
-        const result = phase(context);
-        if (!result) continue;
-        // Several phases may score the same thing; the most alarming wins.
-        if (result.spam !== undefined) spam = Math.max(spam, result.spam);
-        if (result.toxicity !== undefined) toxicity = Math.max(toxicity, result.toxicity);
-        if (result.reasons) reasons.push(...result.reasons);
-        if (result.holdRules) holdRules.push(...result.holdRules);
-        if (result.rejectRules) rejectRules.push(...result.rejectRules);
-        if (result.derived) context = { ...context, ...result.derived };
-      }
+      const { spam, toxicity, reasons, holdRules, rejectRules } = runPhases(phases, { ...input, models });
       const outcome = decide({ spam, toxicity, holdRules, rejectRules }, input.settings);
       return {
         spam,

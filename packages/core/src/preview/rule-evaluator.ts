@@ -1,0 +1,32 @@
+import type { Reason } from '../comment';
+import { runPhases } from '../scoring/pipeline';
+import type { ScoringPhase } from '../scoring/phase';
+import type { ModelBundle } from '../scoring/text-classifier';
+import { linkCount } from '../scoring/phases/link-count';
+import { normalise } from '../scoring/phases/normalise';
+import { wordLists } from '../scoring/phases/word-lists';
+import type { RuleEvaluator } from './settings-preview';
+
+/** The phases whose rule hits depend on settings; a preview runs them again on the stored text. */
+const SETTINGS_RULE_PHASES: readonly ScoringPhase[] = [normalise, linkCount, wordLists];
+
+/** Rules that depend on the author's activity at the time, not on settings: read from the stored reasons. */
+const STORED_HOLD_RULE_CODES = new Set(['repeat-post', 'author-history']);
+
+// The rule phases never consult a model.
+const NO_MODELS: ModelBundle = {
+  version: 'none',
+  spam: { classify: () => ({ probability: 0, evidence: [] }) },
+  toxicity: { classify: () => ({ probability: 0, evidence: [] }) },
+};
+
+/**
+ * Re-evaluates a stored comment's rules under candidate settings: links and
+ * word lists run again on its text, with the worker's own phases; rules about
+ * the author's activity keep what was recorded.
+ */
+export const evaluateStoredRules: RuleEvaluator = (comment, settings) => {
+  const found = runPhases(SETTINGS_RULE_PHASES, { body: comment.body, name: '', settings, models: NO_MODELS });
+  const stored: Reason[] = comment.storedReasons.filter((reason) => STORED_HOLD_RULE_CODES.has(reason.code));
+  return { holdRules: [...stored, ...found.holdRules], rejectRules: found.rejectRules };
+};

@@ -1,0 +1,55 @@
+import { DEFAULT_SITE_SETTINGS, type SiteSettings } from '../site-settings';
+import { previewSettings, type PreviewComment, type RuleEvaluator } from './settings-preview';
+
+const noRules: RuleEvaluator = () => ({ holdRules: [], rejectRules: [] });
+const comment = (id: string, spam: number, label: PreviewComment['label'] = null): PreviewComment => ({ id, spam, toxicity: 0, body: '', storedReasons: [], label });
+const withSpamBands = (approveBelow: number, rejectAbove: number): SiteSettings => ({ ...DEFAULT_SITE_SETTINGS, spam: { approveBelow, rejectAbove } });
+
+describe('previewSettings', () => {
+  const sample = [
+    comment('clean', 0.05, { spam: false, toxic: false }),
+    comment('grey', 0.5),
+    comment('bad', 0.9, { spam: true, toxic: null }),
+    comment('worst', 0.99, { spam: true, toxic: null }),
+    comment('restored', 0.97, { spam: false, toxic: false }),
+  ];
+
+  it('counts decisions before and after and lists what changes', () => {
+    const preview = previewSettings(sample, DEFAULT_SITE_SETTINGS, withSpamBands(0.3, 0.6), noRules);
+    expect(preview.total).toBe(5);
+    expect(preview.current).toEqual({ approve: 1, hold: 2, reject: 2 });
+    expect(preview.proposed).toEqual({ approve: 1, hold: 1, reject: 3 });
+    expect(preview.changed).toEqual([{ id: 'bad', from: 'hold', to: 'reject' }]);
+    expect(preview.changedTotal).toBe(1);
+  });
+
+  it("compares both with the moderators' labels", () => {
+    const preview = previewSettings(sample, DEFAULT_SITE_SETTINGS, withSpamBands(0.01, 0.02), noRules);
+    expect(preview.agreement.labelled).toBe(4);
+    expect(preview.agreement.current).toEqual({ approvedButModeratorsRejected: 0, rejectedButModeratorsApproved: 1, rejectPrecision: 0.5, rejectRecall: 0.5 });
+    expect(preview.agreement.proposed).toMatchObject({ rejectedButModeratorsApproved: 2, rejectPrecision: 0.5, rejectRecall: 1 });
+  });
+
+  it('evaluates rules once for a threshold-only change, twice when a rule setting changes', () => {
+    let calls = 0;
+    const counting: RuleEvaluator = () => ((calls += 1), { holdRules: [], rejectRules: [] });
+    previewSettings(sample, DEFAULT_SITE_SETTINGS, withSpamBands(0.2, 0.9), counting);
+    expect(calls).toBe(5);
+    previewSettings(sample, DEFAULT_SITE_SETTINGS, { ...DEFAULT_SITE_SETTINGS, maxLinks: 0 }, counting);
+    expect(calls).toBe(15);
+  });
+
+  it('applies rule hits and premoderation like the worker', () => {
+    const holdAll: RuleEvaluator = () => ({ holdRules: [{ code: 'links', message: 'many links' }], rejectRules: [] });
+    expect(previewSettings(sample, DEFAULT_SITE_SETTINGS, DEFAULT_SITE_SETTINGS, holdAll).current).toEqual({ approve: 0, hold: 3, reject: 2 });
+    expect(previewSettings(sample, DEFAULT_SITE_SETTINGS, { ...DEFAULT_SITE_SETTINGS, premoderate: true }, noRules).proposed).toEqual({ approve: 0, hold: 5, reject: 0 });
+  });
+
+  it('draws 20-bin histograms of the scores', () => {
+    const { histograms } = previewSettings(sample, DEFAULT_SITE_SETTINGS, DEFAULT_SITE_SETTINGS, noRules);
+    expect(histograms.spam).toHaveLength(20);
+    expect(histograms.spam[1]).toBe(1);
+    expect(histograms.spam[19]).toBe(2);
+    expect(histograms.toxicity[0]).toBe(5);
+  });
+});

@@ -1,0 +1,136 @@
+import type { Decision, Reason } from '../comment';
+import { decide } from '../decision';
+import type { ModerationLabel } from '../moderation';
+import type { SiteSettings } from '../site-settings';
+
+/** A stored comment as the preview re-decides it: its scores are kept, only the policy changes. */
+export interface PreviewComment {
+  id: string;
+  spam: number;
+  toxicity: number;
+  body: string;
+  /** The reasons recorded with its decision; rules that no setting changes are read from them. */
+  storedReasons: Reason[];
+  /** The moderator's label, when a moderator decided it. */
+  label: ModerationLabel | null;
+}
+
+/** The rules a comment trips under some settings. */
+export interface RuleHits {
+  holdRules: Reason[];
+  rejectRules: Reason[];
+}
+
+/** Finds a comment's rule hits under the given settings (links, word lists ...). */
+export type RuleEvaluator = (comment: PreviewComment, settings: SiteSettings) => RuleHits;
+
+export type DecisionCounts = Record<Decision, number>;
+
+/** How a set of decisions agrees with what moderators decided where they did. */
+export interface Agreement {
+  /** Auto-approved comments that moderators later rejected or marked spam. */
+  approvedButModeratorsRejected: number;
+  /** Auto-rejected comments that moderators restored. */
+  rejectedButModeratorsApproved: number;
+  /** Of the labelled comments this would auto-reject, the share moderators also found bad (null: none). */
+  rejectPrecision: number | null;
+  /** Of the comments moderators found bad, the share this would auto-reject (null: none labelled bad). */
+  rejectRecall: number | null;
+}
+
+export interface SettingsPreview {
+  total: number;
+  current: DecisionCounts;
+  proposed: DecisionCounts;
+  /** The comments whose decision would change, at most `changedLimit` of them. */
+  changed: Array<{ id: string; from: Decision; to: Decision }>;
+  changedTotal: number;
+  agreement: { labelled: number; current: Agreement; proposed: Agreement };
+  /** Score histograms of the sample, 20 bins of 0.05, for drawing the thresholds over. */
+  histograms: { spam: number[]; toxicity: number[] };
+}
+
+const BINS = 20;
+const isBad = (label: ModerationLabel) => label.spam === true || label.toxic === true;
+const isGood = (label: ModerationLabel) => label.spam === false && label.toxic === false;
+
+function agreementOf(comments: PreviewComment[], decisions: Decision[]): Agreement {
+  let approvedButRejected = 0;
+  let rejectedButApproved = 0;
+  let rejectedBad = 0;
+  let rejectedLabelled = 0;
+  let bad = 0;
+  comments.forEach((comment, i) => {
+    const label = comment.label;
+    if (!label) return;
+    const decision = decisions[i];
+    if (isBad(label)) bad += 1;
+    if (decision === 'approve' && isBad(label)) approvedButRejected += 1;
+    if (decision === 'reject' && isGood(label)) rejectedButApproved += 1;
+    if (decision === 'reject' && (isBad(label) || isGood(label))) {
+      rejectedLabelled += 1;
+      if (isBad(label)) rejectedBad += 1;
+    }
+  });
+  return {
+    approvedButModeratorsRejected: approvedButRejected,
+    rejectedButModeratorsApproved: rejectedButApproved,
+    rejectPrecision: rejectedLabelled > 0 ? rejectedBad / rejectedLabelled : null,
+    rejectRecall: bad > 0 ? rejectedBad / bad : null,
+  };
+}
+
+function histogram(values: number[]): number[] {
+  const bins = new Array<number>(BINS).fill(0);
+  for (const value of values) bins[Math.min(BINS - 1, Math.max(0, Math.floor(value * BINS)))]! += 1;
+  return bins;
+}
+
+const countDecisions = (decisions: Decision[]): DecisionCounts =>
+  decisions.reduce<DecisionCounts>((counts, d) => ({ ...counts, [d]: counts[d] + 1 }), { approve: 0, hold: 0, reject: 0 });
+
+/**
+ * Re-decides stored comments under the current and the proposed settings,
+ * with the same `decide` the worker uses, and compares both with the
+ * moderators' labels. Rule hits are evaluated once per distinct settings,
+ * so a threshold-only change costs one pass.
+ */
+export function previewSettings(
+  comments: PreviewComment[],
+  current: SiteSettings,
+  proposed: SiteSettings,
+  evaluateRules: RuleEvaluator,
+  changedLimit = 1_000,
+): SettingsPreview {
+  const decideAll = (settings: SiteSettings, hits: RuleHits[]) =>
+    comments.map((c, i) => decide({ spam: c.spam, toxicity: c.toxicity, ...hits[i]! }, settings).decision);
+  const currentHits = comments.map((c) => evaluateRules(c, current));
+  const proposedHits = rulesDiffer(current, proposed) ? comments.map((c) => evaluateRules(c, proposed)) : currentHits;
+  const before = decideAll(current, currentHits);
+  const after = decideAll(proposed, proposedHits);
+
+  const changed: SettingsPreview['changed'] = [];
+  let changedTotal = 0;
+  comments.forEach((comment, i) => {
+    if (before[i] === after[i]) return;
+    changedTotal += 1;
+    if (changed.length < changedLimit) changed.push({ id: comment.id, from: before[i]!, to: after[i]! });
+  });
+
+  return {
+    total: comments.length,
+    current: countDecisions(before),
+    proposed: countDecisions(after),
+    changed,
+    changedTotal,
+    agreement: { labelled: comments.filter((c) => c.label).length, current: agreementOf(comments, before), proposed: agreementOf(comments, after) },
+    histograms: { spam: histogram(comments.map((c) => c.spam)), toxicity: histogram(comments.map((c) => c.toxicity)) },
+  };
+}
+
+/** Whether two settings differ in anything but the score bands. */
+function rulesDiffer(a: SiteSettings, b: SiteSettings): boolean {
+  const { spam: _s1, toxicity: _t1, ...restA } = a;
+  const { spam: _s2, toxicity: _t2, ...restB } = b;
+  return JSON.stringify(restA) !== JSON.stringify(restB);
+}

@@ -1,0 +1,23 @@
+import type { Kysely } from 'kysely';
+import type { PreviewComment } from '@moderato/core';
+import type { Database } from './database';
+
+/** A site's most recent decided comments with their scores, reasons and moderator labels. */
+export async function listRecentForPreview(db: Kysely<Database>, siteId: string, limit: number): Promise<PreviewComment[]> {
+  const rows = await db
+    .selectFrom('comments as c')
+    .leftJoin('moderation_labels as l', 'l.comment_id', 'c.id')
+    .select(['c.id', 'c.spam_score', 'c.toxicity_score', 'c.body', 'c.reasons', 'l.comment_id as labelled', 'l.spam', 'l.toxic'])
+    .where('c.site_id', '=', siteId)
+    .orderBy('c.created_at', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    spam: r.spam_score,
+    toxicity: r.toxicity_score,
+    body: r.body,
+    storedReasons: r.reasons,
+    label: r.labelled ? { spam: r.spam, toxic: r.toxic } : null,
+  }));
+}
