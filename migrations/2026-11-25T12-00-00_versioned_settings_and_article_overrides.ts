@@ -18,6 +18,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`insert into site_settings_versions (site_id, version, settings) select id, 1, settings from sites`.execute(db);
 
   await db.schema.alterTable('comments').addColumn('settings_version', 'integer').execute();
+  // The author's approved comments before this one, as the worker saw them:
+  // a settings preview re-applies "hold new commenters" from it.
+  await db.schema.alterTable('comments').addColumn('author_approved_before', 'integer').execute();
 
   await db.schema
     .createTable('article_settings')
@@ -32,6 +35,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropTable('article_settings').execute();
+  await db.schema.alterTable('comments').dropColumn('author_approved_before').execute();
   await db.schema.alterTable('comments').dropColumn('settings_version').execute();
   await db.schema.dropTable('site_settings_versions').execute();
   await db.schema.alterTable('sites').dropColumn('settings_version').execute();

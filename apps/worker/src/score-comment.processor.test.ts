@@ -54,7 +54,8 @@ const statusOf = async (id: string) =>
 
 async function failedJob(id: string): Promise<Job | undefined> {
   const job = await queue.getJob(id);
-  return job && (await job.isFailed()) ? job : undefined;
+  // In the failed set a moment before its hash records the attempt: wait for both.
+  return job && (await job.isFailed()) && job.finishedOn && job.failedReason ? job : undefined;
 }
 
 it.each([

@@ -39,7 +39,7 @@ export function createScoreCommentProcessor({ scorer, sites, db, logger }: Score
     ]);
     const settings = articleSettingsOf(site, comment.articleId).premoderate ? { ...site.settings, premoderate: true } : site.settings;
     const result = scorer.score({ body: comment.body, name: comment.name, settings, authorHistory, recentBodies });
-    const written = await recordDecision(db, comment, result, { settingsVersion: site.settingsVersion });
+    const written = await recordDecision(db, comment, result, { settingsVersion: site.settingsVersion, authorApprovedBefore: authorHistory.approved });
     logger.info(
       {
         commentId: comment.id,

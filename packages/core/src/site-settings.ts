@@ -29,6 +29,8 @@ export const siteSettingsSchema = z
     blockWords: wordList,
     /** Words or phrases that hold a comment for a moderator. */
     holdWords: wordList,
+    /** Hold an author's comments until this many earlier ones (same email hash) were approved; 0: off. */
+    newCommenterHold: z.number().int().min(0).max(100),
   })
   .strict();
 
@@ -46,6 +48,7 @@ export const DEFAULT_SITE_SETTINGS: SiteSettings = {
   linkStyle: 'text',
   blockWords: [],
   holdWords: [],
+  newCommenterHold: 0,
 };
 
 /** Reads stored settings, filling keys added after they were saved with defaults. */

@@ -16,7 +16,7 @@ export async function recordDecision(
   db: Kysely<Database>,
   comment: AcceptedComment,
   score: ScoreResult,
-  context: { settingsVersion?: number } = {},
+  context: { settingsVersion?: number; authorApprovedBefore?: number } = {},
 ): Promise<boolean> {
   return db.transaction().execute(async (trx: Transaction<Database>) => {
     const status = STATUS_FOR_DECISION[score.decision];
@@ -39,6 +39,7 @@ export async function recordDecision(
         model_version: score.modelVersion,
         thresholds: JSON.stringify(score.thresholds),
         settings_version: context.settingsVersion ?? null,
+        author_approved_before: context.authorApprovedBefore ?? null,
         created_at: comment.acceptedAt,
         decided_at: new Date(),
       })

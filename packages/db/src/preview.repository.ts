@@ -7,7 +7,7 @@ export async function listRecentForPreview(db: Kysely<Database>, siteId: string,
   const rows = await db
     .selectFrom('comments as c')
     .leftJoin('moderation_labels as l', 'l.comment_id', 'c.id')
-    .select(['c.id', 'c.spam_score', 'c.toxicity_score', 'c.body', 'c.reasons', 'l.comment_id as labelled', 'l.spam', 'l.toxic'])
+    .select(['c.id', 'c.spam_score', 'c.toxicity_score', 'c.body', 'c.reasons', 'c.author_approved_before', 'l.comment_id as labelled', 'l.spam', 'l.toxic'])
     .where('c.site_id', '=', siteId)
     .orderBy('c.created_at', 'desc')
     .limit(limit)
@@ -18,6 +18,7 @@ export async function listRecentForPreview(db: Kysely<Database>, siteId: string,
     toxicity: r.toxicity_score,
     body: r.body,
     storedReasons: r.reasons,
+    authorApprovedBefore: r.author_approved_before,
     label: r.labelled ? { spam: r.spam, toxic: r.toxic } : null,
   }));
 }

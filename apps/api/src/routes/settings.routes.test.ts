@@ -63,6 +63,7 @@ describe('GET/PUT /api/v1/sites/:siteId/settings', () => {
     ['an unknown key', { colour: 'red' }, 'colour'],
     ['an unknown band key', { spam: { maybe: 0.5 } }, 'spam.maybe'],
     ['a wrong type', { premoderate: 'yes' }, 'premoderate'],
+    ['a word list over 5,000 words', { holdWords: Array.from({ length: 5_001 }, (_, i) => `word${i}`) }, 'holdWords'],
   ])('refuses %s with 400 naming the field, saving nothing', async (_what, body, field) => {
     const before = (await call('GET', '/api/v1/sites/blog/settings', 'owner')).json.version;
     const refused = await call('PUT', '/api/v1/sites/blog/settings', 'owner', body);
@@ -122,6 +123,15 @@ describe('POST /api/v1/sites/:siteId/settings/preview', () => {
     // The three-link comment is no longer held for links; "number" now holds the rest.
     expect(preview.json.current.hold).toBe(4);
     expect(preview.json.proposed).toEqual({ approve: 1, hold: 4, reject: 1 });
+  });
+
+  it('applies "hold new commenters" from the history recorded with each decision', async () => {
+    const preview = await call('POST', '/api/v1/sites/tuning/settings/preview', 'tuner', { newCommenterHold: 1 });
+    // The factory's comments recorded no history (older rows): the rule is left out, nothing changes.
+    expect(preview.json.changedTotal).toBe(0);
+    await testDb.db.updateTable('comments').set({ author_approved_before: 0 } as never).where('site_id', '=', 'tuning').execute();
+    const withHistory = await call('POST', '/api/v1/sites/tuning/settings/preview', 'tuner', { newCommenterHold: 1 });
+    expect(withHistory.json.proposed).toEqual({ approve: 0, hold: 5, reject: 1 });
   });
 
   it('refuses invalid candidates and limits with 400', async () => {

@@ -3,14 +3,15 @@ import { runPhases } from '../scoring/pipeline';
 import type { ScoringPhase } from '../scoring/phase';
 import type { ModelBundle } from '../scoring/text-classifier';
 import { linkCount } from '../scoring/phases/link-count';
+import { newCommenter } from '../scoring/phases/new-commenter';
 import { normalise } from '../scoring/phases/normalise';
 import { wordLists } from '../scoring/phases/word-lists';
 import type { RuleEvaluator } from './settings-preview';
 
 /** The phases whose rule hits depend on settings; a preview runs them again on the stored text. */
-const SETTINGS_RULE_PHASES: readonly ScoringPhase[] = [normalise, linkCount, wordLists];
+const SETTINGS_RULE_PHASES: readonly ScoringPhase[] = [normalise, linkCount, wordLists, newCommenter];
 
-/** Rules that depend on the author's activity at the time, not on settings: read from the stored reasons. */
+/** Rules that depend on the author's activity at the time and on no setting: read from the stored reasons. */
 const STORED_HOLD_RULE_CODES = new Set(['repeat-post', 'author-history']);
 
 // The rule phases never consult a model.
@@ -26,7 +27,11 @@ const NO_MODELS: ModelBundle = {
  * the author's activity keep what was recorded.
  */
 export const evaluateStoredRules: RuleEvaluator = (comment, settings) => {
-  const found = runPhases(SETTINGS_RULE_PHASES, { body: comment.body, name: '', settings, models: NO_MODELS });
+  // Without a recorded history (older rows) "hold new commenters" cannot be judged, so it is left out.
+  const recorded = comment.authorApprovedBefore;
+  const phases = recorded === null ? SETTINGS_RULE_PHASES.filter((p) => p !== newCommenter) : SETTINGS_RULE_PHASES;
+  const authorHistory = recorded === null ? undefined : { approved: recorded, rejected: 0 };
+  const found = runPhases(phases, { body: comment.body, name: '', settings, authorHistory, models: NO_MODELS });
   const stored: Reason[] = comment.storedReasons.filter((reason) => STORED_HOLD_RULE_CODES.has(reason.code));
   return { holdRules: [...stored, ...found.holdRules], rejectRules: found.rejectRules };
 };

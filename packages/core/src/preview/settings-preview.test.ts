@@ -2,7 +2,7 @@ import { DEFAULT_SITE_SETTINGS, type SiteSettings } from '../site-settings';
 import { previewSettings, type PreviewComment, type RuleEvaluator } from './settings-preview';
 
 const noRules: RuleEvaluator = () => ({ holdRules: [], rejectRules: [] });
-const comment = (id: string, spam: number, label: PreviewComment['label'] = null): PreviewComment => ({ id, spam, toxicity: 0, body: '', storedReasons: [], label });
+const comment = (id: string, spam: number, label: PreviewComment['label'] = null): PreviewComment => ({ id, spam, toxicity: 0, body: '', storedReasons: [], authorApprovedBefore: null, label });
 const withSpamBands = (approveBelow: number, rejectAbove: number): SiteSettings => ({ ...DEFAULT_SITE_SETTINGS, spam: { approveBelow, rejectAbove } });
 
 describe('previewSettings', () => {

@@ -11,6 +11,8 @@ export interface PreviewComment {
   body: string;
   /** The reasons recorded with its decision; rules that no setting changes are read from them. */
   storedReasons: Reason[];
+  /** The author's approved comments before this one, as recorded (null for rows from before it was). */
+  authorApprovedBefore: number | null;
   /** The moderator's label, when a moderator decided it. */
   label: ModerationLabel | null;
 }

@@ -5,6 +5,7 @@ import type { Scorer } from './scorer';
 import type { ModelBundle } from './text-classifier';
 import { authorHistory } from './phases/author-history';
 import { linkCount } from './phases/link-count';
+import { newCommenter } from './phases/new-commenter';
 import { normalise } from './phases/normalise';
 import { profanity } from './phases/profanity';
 import { repeatPosts } from './phases/repeat-posts';
@@ -21,6 +22,7 @@ export const MODERATION_POLICY: readonly ScoringPhase[] = [
   linkCount,
   wordLists,
   authorHistory,
+  newCommenter,
   repeatPosts,
   profanity,
   spamModel,

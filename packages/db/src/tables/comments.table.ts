@@ -19,6 +19,8 @@ export interface CommentsTable {
   thresholds: JSONColumnType<Record<string, unknown>>;
   /** The site settings version the automatic decision was made under. */
   settings_version: ColumnType<number | null, number | null | undefined, never>;
+  /** The author's approved comments before this one, when the worker decided it. */
+  author_approved_before: ColumnType<number | null, number | null | undefined, never>;
   /** When the intake accepted the comment. */
   created_at: ColumnType<Date, Date | string, never>;
   decided_at: ColumnType<Date, Date | string, Date | string>;
