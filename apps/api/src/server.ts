@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { createServer } from 'node:http';
+import { Server as NetServer } from 'node:net';
 import { sql } from 'kysely';
 import type { Config, Logger } from '@moderato/config';
 import { createPersonalDataKeys } from '@moderato/core';
@@ -24,6 +25,7 @@ const HEADERS_TIMEOUT_MS = 10_000;
 const REQUEST_TIMEOUT_MS = 15_000;
 const KEEP_ALIVE_TIMEOUT_MS = 5_000;
 const QUEUE_CLOSE_TIMEOUT_MS = 2_000;
+const IDLE_SWEEP_MS = 1_000;
 
 /** Wires the API from its config: Redis → queue → Postgres → sites → app → listen. */
 export async function startApiServer(config: Config, logger: Logger): Promise<ApiServer> {
@@ -82,6 +84,11 @@ export async function startApiServer(config: Config, logger: Logger): Promise<Ap
   });
 
   const server = createServer(app);
+  let closing = false;
+  // While shutting down, answers close their connection so keep-alive clients reconnect elsewhere.
+  server.on('request', (_req, res) => {
+    if (closing && !res.headersSent) res.setHeader('Connection', 'close');
+  });
   server.headersTimeout = HEADERS_TIMEOUT_MS;
   server.requestTimeout = REQUEST_TIMEOUT_MS;
   server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
@@ -93,9 +100,15 @@ export async function startApiServer(config: Config, logger: Logger): Promise<Ap
   return {
     url: `http://${host}:${port}`,
     async close() {
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeIdleConnections();
+      closing = true;
+      // net's close, not http's: http's also drops connections accepted a moment
+      // ago whose request has not been read yet, and their clients see a reset.
+      // Here new connections are refused, every accepted one gets its answer,
+      // and only keep-alive connections left idle are closed, once a second.
+      const closed = new Promise<void>((resolve) => NetServer.prototype.close.call(server, () => resolve()));
+      const sweep = setInterval(() => server.closeIdleConnections(), IDLE_SWEEP_MS);
       await closed;
+      clearInterval(sweep);
       sites.stop();
       // A dead Redis must not hold the shutdown hostage: nothing is pending on it.
       await Promise.race([queue.close(), new Promise((resolve) => setTimeout(resolve, QUEUE_CLOSE_TIMEOUT_MS).unref())]);

@@ -2,7 +2,14 @@ import { Worker } from 'bullmq';
 import type { Config, Logger } from '@moderato/config';
 import { createScorer, loadModelBundle } from '@moderato/core';
 import { createDatabase, createSiteDirectory } from '@moderato/db';
-import { createRedisConnection, SCORE_COMMENT_QUEUE, type ScoreCommentPayload } from '@moderato/queue';
+import {
+  createRedisConnection,
+  createScoreCommentQueue,
+  SCORE_COMMENT_QUEUE,
+  SCORE_COMMENT_WORKER_OPTIONS,
+  type ScoreCommentPayload,
+} from '@moderato/queue';
+import { waitOutDatabaseOutages } from './database-outage';
 import { createScoreCommentProcessor } from './score-comment.processor';
 
 export interface RunningWorker {
@@ -28,10 +35,17 @@ export async function startWorker(config: Config, logger: Logger): Promise<Runni
   const connection = createRedisConnection(config.redisUrl, 'worker');
   connection.on('error', (error) => logger.warn({ err: { message: error.message } }, 'redis connection error'));
 
-  const worker = new Worker<ScoreCommentPayload>(SCORE_COMMENT_QUEUE, createScoreCommentProcessor({ scorer, sites, db, logger }), {
+  // Only to pause the queue for every worker while Postgres is away.
+  const queue = createScoreCommentQueue({ connection, prefix: config.queuePrefix });
+  const processor = waitOutDatabaseOutages(createScoreCommentProcessor({ scorer, sites, db, logger }), {
+    pauseQueue: (ms) => queue.rateLimit(ms),
+    onOutage: (error) => logger.warn({ err: { message: (error as Error).message } }, 'postgres unavailable: pausing the queue'),
+  });
+  const worker = new Worker<ScoreCommentPayload>(SCORE_COMMENT_QUEUE, processor, {
     connection,
     prefix: config.queuePrefix,
     concurrency: config.workerConcurrency,
+    ...SCORE_COMMENT_WORKER_OPTIONS,
   });
   // Without this listener an error event would crash the process.
   worker.on('error', (error) => logger.warn({ err: { message: error.message } }, 'worker error'));
@@ -44,6 +58,7 @@ export async function startWorker(config: Config, logger: Logger): Promise<Runni
   return {
     async close() {
       await worker.close();
+      await queue.close();
       sites.stop();
       await db.destroy();
       connection.disconnect();

@@ -31,5 +31,9 @@ export interface DatabaseOptions {
 export function createDatabase({ url, maxConnections = 10, onPoolError }: DatabaseOptions): Kysely<Database> {
   const pool = new Pool({ connectionString: url, max: maxConnections, connectionTimeoutMillis: 5_000 });
   pool.on('error', (error) => onPoolError?.(error));
+  // pg-pool listens for errors only on idle clients: a client checked out for a
+  // query or transaction when Postgres goes away would emit 'error' with no
+  // listener and crash the process. The query itself still fails and is retried.
+  pool.on('connect', (client) => client.on('error', (error) => onPoolError?.(error)));
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }

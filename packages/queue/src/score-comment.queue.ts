@@ -42,6 +42,15 @@ export const SCORE_COMMENT_JOB_OPTIONS: JobsOptions = {
   removeOnFail: false,
 };
 
+/**
+ * Stalled-job recovery for workers. A SIGKILLed worker's jobs come back
+ * after its lock expires: 10 s instead of BullMQ's 30 s, checked every 5 s
+ * (locks are renewed every 5 s while a job runs; scoring takes milliseconds).
+ * Processing is idempotent, so a job may stall a few times (a worker killed,
+ * then Redis restarted) before it counts as poison and is failed.
+ */
+export const SCORE_COMMENT_WORKER_OPTIONS = { lockDuration: 10_000, stalledInterval: 5_000, maxStalledCount: 5 } as const;
+
 export type ScoreCommentQueue = Queue<ScoreCommentPayload, void, typeof SCORE_COMMENT_JOB>;
 
 export interface ScoreCommentQueueOptions {
