@@ -12,6 +12,8 @@ export * from './moderation';
 export { mergeSettingsPatch } from './settings-patch';
 export {
   previewSettings,
+  rulesDiffer,
+  storedRuleHits,
   type PreviewComment,
   type RuleEvaluator,
   type RuleHits,

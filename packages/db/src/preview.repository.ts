@@ -2,12 +2,16 @@ import type { Kysely } from 'kysely';
 import type { PreviewComment } from '@moderato/core';
 import type { Database } from './database';
 
-/** A site's most recent decided comments with their scores, reasons and moderator labels. */
-export async function listRecentForPreview(db: Kysely<Database>, siteId: string, limit: number): Promise<PreviewComment[]> {
+/**
+ * A site's most recent decided comments with their scores, reasons and
+ * moderator labels; their texts only when asked (rules are to be re-run).
+ */
+export async function listRecentForPreview(db: Kysely<Database>, siteId: string, limit: number, { withBodies }: { withBodies: boolean }): Promise<PreviewComment[]> {
   const rows = await db
     .selectFrom('comments as c')
     .leftJoin('moderation_labels as l', 'l.comment_id', 'c.id')
-    .select(['c.id', 'c.spam_score', 'c.toxicity_score', 'c.body', 'c.reasons', 'c.author_approved_before', 'l.comment_id as labelled', 'l.spam', 'l.toxic'])
+    .select((eb) => [withBodies ? eb.ref('c.body').as('body') : eb.val('').as('body')])
+    .select(['c.id', 'c.spam_score', 'c.toxicity_score', 'c.reasons', 'c.author_approved_before', 'l.comment_id as labelled', 'l.spam', 'l.toxic'])
     .where('c.site_id', '=', siteId)
     .orderBy('c.created_at', 'desc')
     .limit(limit)

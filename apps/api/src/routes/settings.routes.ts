@@ -1,7 +1,7 @@
 import { Router, type Request, type RequestHandler, type Response } from 'express';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { evaluateStoredRules, mergeSettingsPatch, previewSettings, siteSettingsSchema } from '@moderato/core';
+import { evaluateStoredRules, mergeSettingsPatch, previewSettings, rulesDiffer, siteSettingsSchema } from '@moderato/core';
 import { canAccessSite, findSite, listRecentForPreview, listSettingsVersions, saveArticleSettings, saveSiteSettings, type Database, type Site, type User } from '@moderato/db';
 import { authenticate } from '../auth/authenticate';
 import { requireCsrf } from '../auth/csrf';
@@ -62,7 +62,7 @@ export function settingsRoutes({ db, session }: SettingsRoutesOptions): Router {
     const { limit } = parseOrThrow(previewQuerySchema, req.query, 'query');
     const patch = parseOrThrow(plainObject, req.body, 'body');
     const proposed = parseOrThrow(siteSettingsSchema, mergeSettingsPatch(site.settings, patch), 'body');
-    const comments = await listRecentForPreview(db, site.id, limit);
+    const comments = await listRecentForPreview(db, site.id, limit, { withBodies: rulesDiffer(site.settings, proposed) });
     res.json(previewSettings(comments, site.settings, proposed, evaluateStoredRules));
   });
 

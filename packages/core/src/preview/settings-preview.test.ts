@@ -30,18 +30,19 @@ describe('previewSettings', () => {
     expect(preview.agreement.proposed).toMatchObject({ rejectedButModeratorsApproved: 2, rejectPrecision: 0.5, rejectRecall: 1 });
   });
 
-  it('evaluates rules once for a threshold-only change, twice when a rule setting changes', () => {
+  it('re-uses the recorded rule hits for a threshold-only change, re-evaluates both sides when a rule setting changes', () => {
     let calls = 0;
     const counting: RuleEvaluator = () => ((calls += 1), { holdRules: [], rejectRules: [] });
-    previewSettings(sample, DEFAULT_SITE_SETTINGS, withSpamBands(0.2, 0.9), counting);
-    expect(calls).toBe(5);
+    const recorded = [{ ...comment('linked', 0.05), storedReasons: [{ code: 'links', message: '3 links' }] }];
+    expect(previewSettings(recorded, DEFAULT_SITE_SETTINGS, withSpamBands(0.2, 0.9), counting).proposed).toEqual({ approve: 0, hold: 1, reject: 0 });
+    expect(calls).toBe(0);
     previewSettings(sample, DEFAULT_SITE_SETTINGS, { ...DEFAULT_SITE_SETTINGS, maxLinks: 0 }, counting);
-    expect(calls).toBe(15);
+    expect(calls).toBe(10);
   });
 
   it('applies rule hits and premoderation like the worker', () => {
     const holdAll: RuleEvaluator = () => ({ holdRules: [{ code: 'links', message: 'many links' }], rejectRules: [] });
-    expect(previewSettings(sample, DEFAULT_SITE_SETTINGS, DEFAULT_SITE_SETTINGS, holdAll).current).toEqual({ approve: 0, hold: 3, reject: 2 });
+    expect(previewSettings(sample, DEFAULT_SITE_SETTINGS, { ...DEFAULT_SITE_SETTINGS, maxLinks: 1 }, holdAll).current).toEqual({ approve: 0, hold: 3, reject: 2 });
     expect(previewSettings(sample, DEFAULT_SITE_SETTINGS, { ...DEFAULT_SITE_SETTINGS, premoderate: true }, noRules).proposed).toEqual({ approve: 0, hold: 5, reject: 0 });
   });
 

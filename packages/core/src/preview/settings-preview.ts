@@ -91,11 +91,25 @@ function histogram(values: number[]): number[] {
 const countDecisions = (decisions: Decision[]): DecisionCounts =>
   decisions.reduce<DecisionCounts>((counts, d) => ({ ...counts, [d]: counts[d] + 1 }), { approve: 0, hold: 0, reject: 0 });
 
+// The rule reasons the policy's phases record, and what each does.
+const STORED_HOLD_RULES = new Set(['links', 'hold-word', 'new-commenter', 'repeat-post', 'author-history']);
+const STORED_REJECT_RULES = new Set(['block-word']);
+
+/** The rule hits recorded with a comment's decision. */
+export function storedRuleHits(comment: PreviewComment): RuleHits {
+  return {
+    holdRules: comment.storedReasons.filter((r) => STORED_HOLD_RULES.has(r.code)),
+    rejectRules: comment.storedReasons.filter((r) => STORED_REJECT_RULES.has(r.code)),
+  };
+}
+
 /**
  * Re-decides stored comments under the current and the proposed settings,
  * with the same `decide` the worker uses, and compares both with the
- * moderators' labels. Rule hits are evaluated once per distinct settings,
- * so a threshold-only change costs one pass.
+ * moderators' labels. A threshold-only change re-uses the stored scores and
+ * the rule hits recorded with each decision (no text is read); a change to a
+ * rule setting re-evaluates the rules on the text under both settings, so
+ * the two sides differ only by the change.
  */
 export function previewSettings(
   comments: PreviewComment[],
@@ -106,8 +120,9 @@ export function previewSettings(
 ): SettingsPreview {
   const decideAll = (settings: SiteSettings, hits: RuleHits[]) =>
     comments.map((c, i) => decide({ spam: c.spam, toxicity: c.toxicity, ...hits[i]! }, settings).decision);
-  const currentHits = comments.map((c) => evaluateRules(c, current));
-  const proposedHits = rulesDiffer(current, proposed) ? comments.map((c) => evaluateRules(c, proposed)) : currentHits;
+  const rulesChange = rulesDiffer(current, proposed);
+  const currentHits = comments.map((c) => (rulesChange ? evaluateRules(c, current) : storedRuleHits(c)));
+  const proposedHits = rulesChange ? comments.map((c) => evaluateRules(c, proposed)) : currentHits;
   const before = decideAll(current, currentHits);
   const after = decideAll(proposed, proposedHits);
 
@@ -131,7 +146,7 @@ export function previewSettings(
 }
 
 /** Whether two settings differ in anything but the score bands. */
-function rulesDiffer(a: SiteSettings, b: SiteSettings): boolean {
+export function rulesDiffer(a: SiteSettings, b: SiteSettings): boolean {
   const { spam: _s1, toxicity: _t1, ...restA } = a;
   const { spam: _s2, toxicity: _t2, ...restB } = b;
   return JSON.stringify(restA) !== JSON.stringify(restB);
