@@ -1,5 +1,6 @@
 import { ConfigError } from '@moderato/config';
 import { migrateCommand } from './commands/migrate.command';
+import { privacyEraseCommand, privacyExportCommand } from './commands/privacy.command';
 import { scoreCommand } from './commands/score.command';
 import { siteCreateCommand } from './commands/site-create.command';
 import { startCommand } from './commands/start.command';
@@ -19,6 +20,9 @@ Commands:
   token create --user E                     create an API token (printed once, on the last line)
   token revoke --token T                    revoke an API token
   start                                     migrate, then run the API and one worker
+  privacy export --email E                  every comment stored under that email, as JSON (audited)
+  privacy erase --email E [--mode placeholder|delete]
+                                            erase that email's comments: "[deleted]" placeholders (default) or removed (audited)
 
 Configuration comes from the environment (DATABASE_URL, REDIS_URL, MODERATO_SECRET, ...): see the README.`;
 
@@ -30,6 +34,8 @@ const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   'user create': userCreateCommand,
   'token create': tokenCreateCommand,
   'token revoke': tokenRevokeCommand,
+  'privacy export': privacyExportCommand,
+  'privacy erase': privacyEraseCommand,
 };
 
 async function main(argv: string[]): Promise<void> {

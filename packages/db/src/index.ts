@@ -28,3 +28,5 @@ export {
 export { listCommentHistory, findCommentSite, revealSealedEmail, type CommentEvent } from './comment-history.repository';
 export { findRecentBodies, type RecentBodiesOptions } from './author-activity.repository';
 export { listRecentForPreview } from './preview.repository';
+export { exportCommentsByEmailHash, eraseCommentsByEmailHash, ERASED_TEXT, type ErasureMode, type ExportedComment } from './privacy.repository';
+export { purgeExpired, RETENTION_ACTOR, type RetentionResult } from './retention.repository';

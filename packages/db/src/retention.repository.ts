@@ -1,0 +1,56 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from './database';
+import { ALLOW_EVENT_DELETE, withPrivacyTables } from './tables/privacy-events.table';
+
+/** The actor retention runs record in privacy_events. */
+export const RETENTION_ACTOR = 'system:retention';
+
+// Small batches: each is one short transaction, so a large first purge never
+// holds locks on the comments table for long.
+const BATCH = 1_000;
+
+export interface RetentionResult {
+  purgedComments: number;
+  clearedIpHashes: number;
+}
+
+/**
+ * Deletes held and rejected comments (and their audit rows) accepted before
+ * `before`, and clears the IP hash of every older comment still keeping one.
+ * Approved comments stay: they are the public thread. One privacy_events row
+ * records the run's counts.
+ */
+export async function purgeExpired(db: Kysely<Database>, before: Date): Promise<RetentionResult> {
+  const pdb = withPrivacyTables(db);
+  let purgedComments = 0;
+  for (;;) {
+    const purged = await pdb.transaction().execute(async (trx) => {
+      const ids = (
+        await trx.selectFrom('comments').select('id').where('status', 'in', ['held', 'rejected']).where('created_at', '<', before).limit(BATCH).forUpdate().skipLocked().execute()
+      ).map((r) => r.id);
+      if (ids.length === 0) return 0;
+      await sql.raw(ALLOW_EVENT_DELETE).execute(trx);
+      await trx.deleteFrom('comment_events').where('comment_id', 'in', ids).execute();
+      await trx.deleteFrom('comments').where('id', 'in', ids).execute();
+      return ids.length;
+    });
+    purgedComments += purged;
+    if (purged < BATCH) break;
+  }
+  let clearedIpHashes = 0;
+  for (;;) {
+    const cleared = await pdb
+      .updateTable('comments')
+      .set({ ip_hash: null, updated_at: sql<Date>`now()` })
+      .where('id', 'in', (eb) => eb.selectFrom('comments').select('id').where('ip_hash', 'is not', null).where('created_at', '<', before).limit(BATCH))
+      .executeTakeFirst();
+    const count = Number(cleared.numUpdatedRows);
+    clearedIpHashes += count;
+    if (count < BATCH) break;
+  }
+  await pdb
+    .insertInto('privacy_events')
+    .values({ action: 'retention', mode: null, details: { before: before.toISOString(), purgedComments, clearedIpHashes }, actor: RETENTION_ACTOR })
+    .execute();
+  return { purgedComments, clearedIpHashes };
+}
