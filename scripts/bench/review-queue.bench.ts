@@ -5,12 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
-import { generateApiToken } from '@moderato/auth';
-import { createLogger, loadConfig } from '@moderato/config';
-import { createApiToken, createSite, createUser } from '@moderato/db';
-import { DEFAULT_SITE_SETTINGS } from '@moderato/core';
-import { startApiServer } from '../../apps/api/src/server';
-import { createBenchDatabase, percentile } from './bench-database';
+import { percentile, runBench, withBenchSite } from './bench-database';
 
 const { values } = parseArgs({ options: { rows: { type: 'string', default: '100000' }, requests: { type: 'string', default: '300' } } });
 const ROWS = Number(values.rows);
@@ -28,14 +23,8 @@ async function timeRequests(label: string, urls: () => string, headers: Record<s
   return `${label.padEnd(44)} p50 ${percentile(durations, 50).toFixed(2).padStart(6)} ms   p99 ${percentile(durations, 99).toFixed(2).padStart(6)} ms`;
 }
 
-async function main(): Promise<void> {
-  const bench = await createBenchDatabase();
-  try {
-    await createSite(bench.db, { id: 'bench', name: 'Bench', settings: DEFAULT_SITE_SETTINGS });
-    const user = await createUser(bench.db, { email: 'bench@example.org', passwordHash: 'x', role: 'admin', siteIds: [] });
-    const { token, tokenHash } = generateApiToken();
-    await createApiToken(bench.db, user.id, tokenHash);
-
+runBench(() =>
+  withBenchSite(async ({ bench, apiUrl, token }) => {
     const loadStartedAt = performance.now();
     for (const [status, article] of [['held', 'queue'], ['approved', 'big-thread']] as const) {
       await sql`
@@ -51,45 +40,32 @@ async function main(): Promise<void> {
     await sql`vacuum analyze comments`.execute(bench.db);
     console.log(`loaded ${ROWS} held + ${ROWS} approved comments in ${((performance.now() - loadStartedAt) / 1000).toFixed(1)} s`);
 
-    const config = loadConfig({ ...process.env, DATABASE_URL: bench.url, PORT: '0', HOST: '127.0.0.1', MODERATO_QUEUE_PREFIX: `bench-${Date.now()}`, MODERATO_RATE_LIMIT: 'off' });
-    const api = await startApiServer(config, createLogger({ level: 'silent', service: 'bench' }));
     const auth = { authorization: `Bearer ${token}` };
-    try {
-      // Cursors deep into the queue, collected once, then requested at random.
-      const deepCursors: string[] = [];
-      for (const order of ['likely-bad', 'oldest']) {
-        let cursor: string | null = null;
-        for (let page = 0; page < 40 && (page === 0 || cursor); page++) {
-          const url = `${api.url}/api/v1/sites/bench/review?status=held&order=${order}&limit=50${cursor ? `&cursor=${cursor}` : ''}`;
-          const json = (await (await fetch(url, { headers: auth })).json()) as { next: string | null };
-          cursor = json.next;
-          if (cursor && page % 5 === 4) deepCursors.push(`order=${order}&cursor=${cursor}`);
-        }
-      }
-      const threadCursors: string[] = [];
+    // Cursors deep into the queue, collected once, then requested at random.
+    const deepCursors: string[] = [];
+    for (const order of ['likely-bad', 'oldest']) {
       let cursor: string | null = null;
-      for (let page = 0; page < 40; page++) {
-        const json = (await (await fetch(`${api.url}/api/v1/sites/bench/articles/big-thread/comments?limit=50${cursor ? `&cursor=${cursor}` : ''}`)).json()) as { next: string | null };
+      for (let page = 0; page < 40 && (page === 0 || cursor); page++) {
+        const url = `${apiUrl}/api/v1/sites/bench/review?status=held&order=${order}&limit=50${cursor ? `&cursor=${cursor}` : ''}`;
+        const json = (await (await fetch(url, { headers: auth })).json()) as { next: string | null };
         cursor = json.next;
-        if (cursor) threadCursors.push(cursor);
+        if (cursor && page % 5 === 4) deepCursors.push(`order=${order}&cursor=${cursor}`);
       }
-      const pick = <T>(list: T[]) => list[Math.floor(Math.random() * list.length)]!;
-      console.log(`requests per row: ${REQUESTS}, sequential, one client, loopback`);
-      console.log(await timeRequests('review queue, first page (likely-bad, 50)', () => `${api.url}/api/v1/sites/bench/review?status=held&limit=50`, auth));
-      console.log(await timeRequests('review queue, deep pages (cursor, 50)', () => `${api.url}/api/v1/sites/bench/review?status=held&limit=50&${pick(deepCursors)}`, auth));
-      console.log(await timeRequests('review queue counts per status', () => `${api.url}/api/v1/sites/bench/review/counts`, auth));
-      console.log(await timeRequests('public thread, first page (50)', () => `${api.url}/api/v1/sites/bench/articles/big-thread/comments?limit=50`, {}));
-      console.log(await timeRequests('public thread, deep pages (cursor, 50)', () => `${api.url}/api/v1/sites/bench/articles/big-thread/comments?limit=50&cursor=${pick(threadCursors)}`, {}));
-      console.log(await timeRequests('baseline: GET /healthz', () => `${api.url}/healthz`, {}));
-    } finally {
-      await api.close();
     }
-  } finally {
-    await bench.drop();
-  }
-}
-
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+    const threadCursors: string[] = [];
+    let cursor: string | null = null;
+    for (let page = 0; page < 40; page++) {
+      const json = (await (await fetch(`${apiUrl}/api/v1/sites/bench/articles/big-thread/comments?limit=50${cursor ? `&cursor=${cursor}` : ''}`)).json()) as { next: string | null };
+      cursor = json.next;
+      if (cursor) threadCursors.push(cursor);
+    }
+    const pick = <T>(list: T[]) => list[Math.floor(Math.random() * list.length)]!;
+    console.log(`requests per row: ${REQUESTS}, sequential, one client, loopback`);
+    console.log(await timeRequests('review queue, first page (likely-bad, 50)', () => `${apiUrl}/api/v1/sites/bench/review?status=held&limit=50`, auth));
+    console.log(await timeRequests('review queue, deep pages (cursor, 50)', () => `${apiUrl}/api/v1/sites/bench/review?status=held&limit=50&${pick(deepCursors)}`, auth));
+    console.log(await timeRequests('review queue counts per status', () => `${apiUrl}/api/v1/sites/bench/review/counts`, auth));
+    console.log(await timeRequests('public thread, first page (50)', () => `${apiUrl}/api/v1/sites/bench/articles/big-thread/comments?limit=50`, {}));
+    console.log(await timeRequests('public thread, deep pages (cursor, 50)', () => `${apiUrl}/api/v1/sites/bench/articles/big-thread/comments?limit=50&cursor=${pick(threadCursors)}`, {}));
+    console.log(await timeRequests('baseline: GET /healthz', () => `${apiUrl}/healthz`, {}));
+  }),
+);

@@ -7,24 +7,14 @@
  */
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
-import { generateApiToken } from '@moderato/auth';
-import { createLogger, loadConfig } from '@moderato/config';
-import { DEFAULT_SITE_SETTINGS } from '@moderato/core';
-import { createApiToken, createSite, createUser } from '@moderato/db';
-import { startApiServer } from '../../apps/api/src/server';
-import { createBenchDatabase, percentile } from './bench-database';
+import { percentile, runBench, withBenchSite } from './bench-database';
 
 const { values } = parseArgs({ options: { rows: { type: 'string', default: '50000' }, runs: { type: 'string', default: '5' } } });
 const ROWS = Number(values.rows);
 const RUNS = Number(values.runs);
 
-async function main(): Promise<void> {
-  const bench = await createBenchDatabase();
-  try {
-    await createSite(bench.db, { id: 'bench', name: 'Bench', settings: DEFAULT_SITE_SETTINGS });
-    const user = await createUser(bench.db, { email: 'owner@example.org', passwordHash: 'x', role: 'admin', siteIds: [] });
-    const { token, tokenHash } = generateApiToken();
-    await createApiToken(bench.db, user.id, tokenHash);
+runBench(() =>
+  withBenchSite(async ({ bench, apiUrl, token, adminId }) => {
     await sql`
       insert into comments (id, site_id, article_id, author_name, email_encrypted, email_hash, body, status,
         spam_score, toxicity_score, reasons, model_version, thresholds, created_at, decided_at, author_approved_before)
@@ -33,41 +23,28 @@ async function main(): Promise<void> {
         'held', random(), random() * 0.6, '[]'::jsonb, 'bench', '{}'::jsonb, now() - (i || ' seconds')::interval, now(), i % 3
       from generate_series(1, ${ROWS}) as i`.execute(bench.db);
     await sql`insert into moderation_labels (comment_id, site_id, spam, toxic, labelled_by)
-      select id, site_id, spam_score > 0.5, false, ${user.id}::uuid from comments where random() < 0.05`.execute(bench.db);
+      select id, site_id, spam_score > 0.5, false, ${adminId}::uuid from comments where random() < 0.05`.execute(bench.db);
     await sql`vacuum analyze comments`.execute(bench.db);
 
-    const config = loadConfig({ ...process.env, DATABASE_URL: bench.url, PORT: '0', HOST: '127.0.0.1', MODERATO_QUEUE_PREFIX: `bench-${Date.now()}`, MODERATO_RATE_LIMIT: 'off' });
-    const api = await startApiServer(config, createLogger({ level: 'silent', service: 'bench' }));
-    try {
-      const time = async (label: string, body: unknown) => {
-        const durations: number[] = [];
-        let total = 0;
-        for (let run = 0; run < RUNS; run++) {
-          const startedAt = performance.now();
-          const response = await fetch(`${api.url}/api/v1/sites/bench/settings/preview?limit=${ROWS}`, {
-            method: 'POST',
-            headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-            body: JSON.stringify(body),
-          });
-          const json = (await response.json()) as { total: number };
-          if (!response.ok) throw new Error(`${label}: HTTP ${response.status}`);
-          total = json.total;
-          durations.push(performance.now() - startedAt);
-        }
-        console.log(`${label.padEnd(48)} ${total} comments   median ${percentile(durations, 50).toFixed(0).padStart(5)} ms   max ${Math.max(...durations).toFixed(0).padStart(5)} ms`);
-      };
-      console.log(`settings preview, ${RUNS} runs each, one client, loopback`);
-      await time('thresholds only (stored scores)', { spam: { approveBelow: 0.2, rejectAbove: 0.8 } });
-      await time('rules too (links, word lists, new commenters)', { maxLinks: 0, holdWords: ['thoughtful', 'article'], newCommenterHold: 1 });
-    } finally {
-      await api.close();
-    }
-  } finally {
-    await bench.drop();
-  }
-}
-
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+    const time = async (label: string, body: unknown) => {
+      const durations: number[] = [];
+      let total = 0;
+      for (let run = 0; run < RUNS; run++) {
+        const startedAt = performance.now();
+        const response = await fetch(`${apiUrl}/api/v1/sites/bench/settings/preview?limit=${ROWS}`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        });
+        const json = (await response.json()) as { total: number };
+        if (!response.ok) throw new Error(`${label}: HTTP ${response.status}`);
+        total = json.total;
+        durations.push(performance.now() - startedAt);
+      }
+      console.log(`${label.padEnd(48)} ${total} comments   median ${percentile(durations, 50).toFixed(0).padStart(5)} ms   max ${Math.max(...durations).toFixed(0).padStart(5)} ms`);
+    };
+    console.log(`settings preview, ${RUNS} runs each, one client, loopback`);
+    await time('thresholds only (stored scores)', { spam: { approveBelow: 0.2, rejectAbove: 0.8 } });
+    await time('rules too (links, word lists, new commenters)', { maxLinks: 0, holdWords: ['thoughtful', 'article'], newCommenterHold: 1 });
+  }),
+);
