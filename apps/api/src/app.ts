@@ -4,6 +4,7 @@ import { pinoHttp } from 'pino-http';
 import type { Logger } from '@moderato/config';
 import { errorHandler, notFound } from './errors';
 import { commentsRoutes, type CommentsRoutesOptions } from './routes/comments.routes';
+import { deadLettersRoutes, type DeadLettersRoutesOptions } from './routes/dead-letters.routes';
 import { demoRoutes, type DemoRoutesOptions } from './routes/demo.routes';
 import { embedRoutes, type EmbedRoutesOptions } from './routes/embed.routes';
 import { healthRoutes, type HealthRoutesOptions } from './routes/health.routes';
@@ -19,6 +20,8 @@ export interface AppOptions {
   demo?: DemoRoutesOptions;
   /** Sign-in, the review queue API and the /admin dashboard. */
   moderation?: ModerationRoutesOptions;
+  /** The admin's view of failed jobs: list, retry, discard. */
+  deadLetters?: DeadLettersRoutesOptions;
   /** Express's `trust proxy`: set it when a reverse proxy sets X-Forwarded-For. */
   trustProxy?: boolean | number | string;
 }
@@ -27,7 +30,7 @@ export interface AppOptions {
 export const BODY_LIMIT = '64kb';
 
 /** Builds the HTTP app: routes and one error handler. It does not listen. */
-export function createApp({ logger, comments, health, embed, demo, moderation, trustProxy = false }: AppOptions): Express {
+export function createApp({ logger, comments, health, embed, demo, moderation, deadLetters, trustProxy = false }: AppOptions): Express {
   const app = express();
   app.set('trust proxy', trustProxy);
   app.disable('x-powered-by');
@@ -48,6 +51,7 @@ export function createApp({ logger, comments, health, embed, demo, moderation, t
   if (embed) app.use(embedRoutes(embed));
   if (demo) app.use(demoRoutes(demo));
   if (moderation) app.use(moderationRoutes(moderation));
+  if (deadLetters) app.use(deadLettersRoutes(deadLetters));
   app.use(commentsRoutes(comments));
   app.use(() => {
     throw notFound('route');

@@ -47,6 +47,7 @@ export async function startApiServer(config: Config, logger: Logger): Promise<Ap
 
   const keys = createPersonalDataKeys(config.secret);
   const tokens = createFormTokens(config.secret);
+  const session = createSessionMiddleware({ redis, keyPrefix: config.queuePrefix, secret: config.secret });
   const app = createApp({
     logger,
     trustProxy: config.trustProxy,
@@ -72,9 +73,10 @@ export async function startApiServer(config: Config, logger: Logger): Promise<Ap
     moderation: {
       db,
       keys,
-      session: createSessionMiddleware({ redis, keyPrefix: config.queuePrefix, secret: config.secret }),
+      session,
       loginRateLimit: loginRateLimit(redis, config.queuePrefix),
     },
+    deadLetters: { db, queue, session },
     health: {
       checks: {
         redis: () => redis.ping(),

@@ -1,0 +1,75 @@
+import { Router, type Request, type RequestHandler, type Response } from 'express';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import type { Database } from '@moderato/db';
+import { discardDeadLetter, listDeadLetters, retryDeadLetter, type ScoreCommentQueue } from '@moderato/queue';
+import { authenticate } from '../auth/authenticate';
+import { requireCsrf } from '../auth/csrf';
+import { currentUser } from '../auth/current-user';
+import { HttpError, notFound, unavailable } from '../errors';
+import { parseOrThrow } from '../validate';
+
+export interface DeadLettersRoutesOptions {
+  db: Kysely<Database>;
+  queue: ScoreCommentQueue;
+  /** The dashboard session middleware (cookie → req.session). */
+  session: RequestHandler;
+}
+
+const pageSchema = z.object({
+  offset: z.coerce.number({ error: 'offset must be a number' }).int().min(0, 'offset must be at least 0').max(1_000_000).default(0),
+  limit: z.coerce.number({ error: 'limit must be a number' }).int().min(1, 'limit must be 1 to 200').max(200, 'limit must be 1 to 200').default(50),
+});
+// Job ids are comment ids; anything else cannot name a job of ours.
+const JOB_ID = /^[A-Za-z0-9-]{1,100}$/;
+
+/** Redis errors become 503s: nothing changed, the admin can try again. */
+async function fromQueue<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch {
+    throw unavailable('the comment queue');
+  }
+}
+
+/**
+ * Jobs that failed for good (BullMQ's failed set): admins list them, retry
+ * them once the cause is fixed, or discard them. Sessions need CSRF on writes.
+ */
+export function deadLettersRoutes({ db, queue, session }: DeadLettersRoutesOptions): Router {
+  const router = Router();
+  const signedIn: RequestHandler[] = [session, authenticate(db)];
+  const signedInWrite: RequestHandler[] = [...signedIn, requireCsrf];
+  const requireAdmin = (res: Response) => {
+    if (currentUser(res).role !== 'admin') throw new HttpError(403, 'forbidden', 'only an admin can manage dead letters');
+  };
+  const jobId = (req: Request) => {
+    const id = String(req.params.id);
+    if (!JOB_ID.test(id)) throw notFound('dead letter');
+    return id;
+  };
+
+  router.get('/api/v1/admin/dead-letters', signedIn, async (req: Request, res: Response) => {
+    requireAdmin(res);
+    const page = parseOrThrow(pageSchema, req.query, 'query');
+    res.set('Cache-Control', 'no-store').json(await fromQueue(listDeadLetters(queue, page)));
+  });
+
+  router.post('/api/v1/admin/dead-letters/:id/retry', signedInWrite, async (req: Request, res: Response) => {
+    requireAdmin(res);
+    const id = jobId(req);
+    if (!(await fromQueue(retryDeadLetter(queue, id)))) throw notFound('dead letter');
+    res.json({ id, retried: true });
+  });
+
+  const discard = async (req: Request, res: Response) => {
+    requireAdmin(res);
+    const id = jobId(req);
+    if (!(await fromQueue(discardDeadLetter(queue, id)))) throw notFound('dead letter');
+    res.json({ id, discarded: true });
+  };
+  router.post('/api/v1/admin/dead-letters/:id/discard', signedInWrite, discard);
+  router.delete('/api/v1/admin/dead-letters/:id', signedInWrite, discard);
+
+  return router;
+}

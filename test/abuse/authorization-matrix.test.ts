@@ -1,0 +1,107 @@
+import { sql } from 'kysely';
+import { hashApiToken } from '@moderato/auth';
+import { revokeApiToken } from '@moderato/db';
+import { postJson, startApiUnderTest, type ApiUnderTest } from '../support/api-under-test';
+import { givenDecidedComment } from '../support/comment-factory';
+import { givenSite } from '../support/fixtures';
+import { bearer, givenStaff, STAFF_PASSWORD } from '../support/staff';
+import { createTestDatabase, testRedisUrl, uniqueQueuePrefix, type TestDatabase } from '../support/test-database';
+
+// Every staff route × every way of not being allowed → the right 4xx, and
+// the database unchanged afterwards.
+let testDb: TestDatabase;
+let api: ApiUnderTest;
+let commentId: string;
+const headers: Record<string, Record<string, string>> = {};
+
+interface Route {
+  method: 'GET' | 'POST' | 'PUT';
+  path: () => string;
+  body?: unknown;
+  /** Status for a staff member of another site; undefined where a route is not site-scoped. */
+  wrongSite?: number;
+  /** Who holds the right site but the wrong role, and what they get. */
+  wrongRole?: { as: 'moderator' | 'owner'; status: number };
+}
+
+const ROUTES: Route[] = [
+  { method: 'GET', path: () => '/api/v1/sites/blog/review' , wrongSite: 403 },
+  { method: 'GET', path: () => '/api/v1/sites/blog/review/counts', wrongSite: 403 },
+  { method: 'POST', path: () => '/api/v1/comments/moderation', body: () => ({ ids: [commentId], action: 'approve' }), wrongSite: 403 },
+  { method: 'POST', path: () => `/api/v1/comments/${commentId}/moderation`, body: { action: 'approve' }, wrongSite: 403 },
+  { method: 'GET', path: () => `/api/v1/comments/${commentId}/history`, wrongSite: 403 },
+  { method: 'POST', path: () => `/api/v1/comments/${commentId}/reveal-email`, body: {}, wrongSite: 403, wrongRole: { as: 'owner', status: 403 } },
+  { method: 'GET', path: () => '/api/v1/sites/blog/settings', wrongSite: 403 },
+  { method: 'PUT', path: () => '/api/v1/sites/blog/settings', body: { premoderate: true }, wrongSite: 403, wrongRole: { as: 'moderator', status: 403 } },
+  { method: 'POST', path: () => '/api/v1/sites/blog/settings/preview', body: { premoderate: true }, wrongSite: 403 },
+  { method: 'GET', path: () => '/api/v1/sites/blog/settings/versions', wrongSite: 403 },
+  { method: 'PUT', path: () => '/api/v1/sites/blog/articles/a-1/settings', body: { closed: true }, wrongSite: 403, wrongRole: { as: 'moderator', status: 403 } },
+  { method: 'GET', path: () => '/api/v1/admin/dead-letters', wrongRole: { as: 'owner', status: 403 } },
+  { method: 'POST', path: () => '/api/v1/admin/dead-letters/00000000-0000-4000-8000-000000000000/retry', body: {}, wrongRole: { as: 'owner', status: 403 } },
+  { method: 'POST', path: () => '/api/v1/admin/dead-letters/00000000-0000-4000-8000-000000000000/discard', body: {}, wrongRole: { as: 'owner', status: 403 } },
+  { method: 'POST', path: () => '/api/v1/auth/logout', body: {} },
+];
+
+const TABLES = ['sites', 'comments', 'comment_events', 'moderation_labels', 'site_settings_versions', 'article_settings', 'privacy_events', 'user_sites', 'users'];
+
+/** One fingerprint of every table a refused request could have touched. */
+async function databaseFingerprint(): Promise<Record<string, string>> {
+  const prints: Record<string, string> = {};
+  for (const table of TABLES) {
+    const { rows } = await sql<{ print: string }>`select md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as print from ${sql.table(table)} t`.execute(testDb.db);
+    prints[table] = rows[0]!.print;
+  }
+  return prints;
+}
+
+async function send(route: Route, extra: Record<string, string>): Promise<number> {
+  const body = typeof route.body === 'function' ? (route.body as () => unknown)() : route.body;
+  const response = await fetch(`${api.sut.url}${route.path()}`, {
+    method: route.method,
+    headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...extra },
+    body: body !== undefined ? JSON.stringify(body) : undefined,
+  });
+  await response.arrayBuffer();
+  return response.status;
+}
+
+beforeAll(async () => {
+  testDb = await createTestDatabase();
+  await givenSite(testDb.db, 'blog');
+  await givenSite(testDb.db, 'other');
+  commentId = (await givenDecidedComment(testDb.db, { siteId: 'blog', decision: 'hold' })).id;
+  headers.moderator = bearer((await givenStaff(testDb.db, 'mod@matrix.example', 'moderator', ['blog'])).token);
+  headers.owner = bearer((await givenStaff(testDb.db, 'owner@matrix.example', 'owner', ['blog'])).token);
+  headers.wrongSite = bearer((await givenStaff(testDb.db, 'other@matrix.example', 'owner', ['other'])).token);
+  const revoked = await givenStaff(testDb.db, 'revoked@matrix.example', 'admin');
+  await revokeApiToken(testDb.db, hashApiToken(revoked.token));
+  headers.revoked = bearer(revoked.token);
+  await givenStaff(testDb.db, 'admin@matrix.example', 'admin');
+  api = await startApiUnderTest({ databaseUrl: testDb.url, redisUrl: testRedisUrl(), queuePrefix: uniqueQueuePrefix() });
+  // An admin's session cookie, but requests without its CSRF token.
+  const login = await postJson(`${api.sut.url}/api/v1/auth/login`, { email: 'admin@matrix.example', password: STAFF_PASSWORD });
+  expect(login.status).toBe(200);
+  headers.sessionNoCsrf = { cookie: login.headers.get('set-cookie')!.split(';')[0]! };
+});
+afterAll(async () => {
+  await api.sut.close();
+  await testDb.close();
+});
+
+const cases = ROUTES.flatMap((route) => {
+  const name = `${route.method} ${route.path.toString().replace(/^.*?[`'](.*)[`'].*$/s, '$1')}`;
+  const rows: [string, string, number][] = [
+    [name, 'none', 401],
+    [name, 'revoked', 401],
+  ];
+  if (route.wrongSite) rows.push([name, 'wrongSite', route.wrongSite]);
+  if (route.wrongRole) rows.push([name, route.wrongRole.as, route.wrongRole.status]);
+  if (route.method !== 'GET') rows.push([name, 'sessionNoCsrf', 403]);
+  return rows.map(([n, who, status]) => ({ n, who, status, route }));
+});
+
+it.each(cases)('$n as $who → $status, nothing changed', async ({ who, status, route }) => {
+  const before = await databaseFingerprint();
+  expect(await send(route, who === 'none' ? {} : headers[who]!)).toBe(status);
+  expect(await databaseFingerprint()).toEqual(before);
+});
