@@ -20,7 +20,8 @@ export async function startCommand(args: string[]): Promise<void> {
   const config = loadConfig();
   await runMigrations(config.databaseUrl, (line) => console.log(line));
   const children = [run('api', 'apps/api/src/main.ts'), run('worker', 'apps/worker/src/main.ts')];
-  console.log(`Moderato is starting on http://localhost:${config.port} (Ctrl-C to stop)`);
+  const url = `http://localhost:${config.port}`;
+  console.log(`Moderato is starting on ${url} (Ctrl-C to stop): demo article ${url}/demo, dashboard ${url}/admin`);
 
   let stopping = false;
   const stopAll = (signal: NodeJS.Signals) => {
