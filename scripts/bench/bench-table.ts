@@ -1,0 +1,53 @@
+import type { IntakeFigures } from './intake.bench';
+import type { PipelineFigures } from './pipeline.bench';
+import type { ReadFigure } from './reads.bench';
+import type { ScoringFigures } from './scoring.bench';
+
+export interface BenchResults {
+  machine: string;
+  intake: IntakeFigures;
+  real: PipelineFigures;
+  noop: PipelineFigures;
+  workers: number;
+  drainJobs: number;
+  scoring: ScoringFigures;
+  reads: { figures: ReadFigure[]; error?: string };
+  readRows: number;
+}
+
+const n = (value: number, digits = 0) => (Number.isFinite(value) ? value.toLocaleString('en-GB', { maximumFractionDigits: digits, minimumFractionDigits: digits }) : 'n/a');
+const verdict = (holds: boolean) => (holds ? 'holds' : '**misses**');
+const row = (cells: string[]) => `| ${cells.join(' | ')} |`;
+
+/** One markdown table: each figure, its same-run baseline, the goal and whether it holds. */
+export function formatBenchTable(r: BenchResults): string {
+  const { intake, real, noop, scoring } = r;
+  const share = intake.intake.rps / intake.baseline.rps;
+  const whole = scoring.medianUs['whole pipeline (scorer.score)'] ?? Number.NaN;
+  const healthz = r.reads.figures.find((f) => f.label.startsWith('baseline'));
+  const lines = [
+    r.machine,
+    '',
+    row(['measure', 'Moderato', 'baseline, same run', 'goal', '']),
+    row(['---', '---:', '---:', '---', '---']),
+    row([`intake req/s (50 conn., ${intake.rounds}×10 s, median)`, n(intake.intake.rps), `${n(intake.baseline.rps)} (bare Express + LPUSH); ${n(share * 100)} %`, '≥ 80 % of baseline', verdict(share >= 0.8)]),
+    row(['intake latency p50 / p99 ms', `${n(intake.intake.p50Ms, 1)} / ${n(intake.intake.p99Ms, 1)}`, `${n(intake.baseline.p50Ms, 1)} / ${n(intake.baseline.p99Ms, 1)}`, 'p99 < 25 ms', verdict(intake.intake.p99Ms < 25)]),
+    row([`end to end, saturation: comments/s (${r.workers} workers, ${n(r.drainJobs)} queued)`, n(real.drainPerSecond), `${n(noop.drainPerSecond)} (no-op, 1 insert/job)`, '≥ 1,500/s', verdict(real.drainPerSecond >= 1500)]),
+    row([`end to end at ${real.steady.offered}/s offered via the API: decided/s`, n(real.steady.perSecond), n(noop.steady.perSecond), '', '']),
+    row(['  accepted → decided p50 / p99 ms', `${n(real.steady.p50Ms, 1)} / ${n(real.steady.p99Ms, 1)}`, `${n(noop.steady.p50Ms, 1)} / ${n(noop.steady.p99Ms, 1)}`, 'p99 < 250 ms', verdict(real.steady.p99Ms < 250)]),
+    row(['worker peak RSS MB', n(real.peakRssMb), n(noop.peakRssMb), '< 300 MB', verdict(real.peakRssMb < 300)]),
+    row(['model load ms', n(scoring.loadMs), '', '< 1,000 ms', verdict(scoring.loadMs < 1000)]),
+    ...Object.entries(scoring.medianUs).map(([label, us]) =>
+      row([`scoring µs/comment, median of ${n(scoring.comments)}: ${label}`, n(us, 1), '', label.startsWith('whole') ? '< 250 µs' : '', label.startsWith('whole') ? verdict(us < 250) : '']),
+    ),
+    ...r.reads.figures
+      .filter((f) => f !== healthz)
+      .map((f) =>
+        row([`${f.label} at ${n(r.readRows)} rows, p50 / p99 ms`, `${n(f.p50Ms, 2)} / ${n(f.p99Ms, 2)}`, healthz ? `${n(healthz.p50Ms, 2)} / ${n(healthz.p99Ms, 2)} (GET /healthz)` : '', 'p99 < 20 ms', verdict(f.p99Ms < 20)]),
+      ),
+  ];
+  if (whole !== whole) lines.push('(whole pipeline time missing)');
+  if (r.reads.error) lines.push('', `queue/thread reads failed: ${r.reads.error}`);
+  if (intake.intake.bad + intake.baseline.bad > 0) lines.push('', `non-2xx or errors during intake runs: Moderato ${intake.intake.bad}, baseline ${intake.baseline.bad}`);
+  return lines.join('\n');
+}

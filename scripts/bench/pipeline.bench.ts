@@ -1,0 +1,128 @@
+import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import { createPersonalDataKeys, type AcceptedComment } from '@moderato/core';
+import { createRedisConnection, createScoreCommentQueue, PAYLOAD_VERSION, SCORE_COMMENT_JOB, SCORE_COMMENT_JOB_OPTIONS } from '@moderato/queue';
+import { freePort, startTs, waitForHttp, type BenchProcess } from './bench-processes';
+import { BENCH_SECRET, hammer, startBenchApi } from './intake.bench';
+
+export interface PipelineFigures {
+  /** Comments decided per second while draining a pre-filled queue. */
+  drainPerSecond: number;
+  /** At the fixed offered load, through the real API: accepted → decided. */
+  steady: { offered: number; decided: number; perSecond: number; p50Ms: number; p99Ms: number };
+  /** Largest peak RSS among the worker processes. */
+  peakRssMb: number;
+}
+
+export interface PipelineOptions {
+  databaseUrl: string;
+  redisUrl: string;
+  prefix: string;
+  workers: number;
+  /** Jobs put on the queue before the workers start, for the drain figure. */
+  drainJobs: number;
+  steadyRate: number;
+  steadySeconds: number;
+  /** Real comment bodies to score. */
+  bodies: readonly string[];
+  /** `real`: apps/worker; `noop`: one insert per job into bench_noop. */
+  kind: 'real' | 'noop';
+}
+
+const keys = createPersonalDataKeys(BENCH_SECRET);
+
+/** Pre-fills the queue with real bodies from a few thousand authors, as the intake would. */
+async function fillQueue(options: PipelineOptions, articleId: string): Promise<void> {
+  const connection = createRedisConnection(options.redisUrl, 'worker');
+  const queue = createScoreCommentQueue({ connection, prefix: options.prefix });
+  try {
+    for (let start = 0; start < options.drainJobs; start += 1_000) {
+      const jobs = Array.from({ length: Math.min(1_000, options.drainJobs - start) }, (_, i) => {
+        const n = start + i;
+        const email = `author${n % 3_000}@example.org`;
+        const comment: AcceptedComment = {
+          id: randomUUID(),
+          siteId: 'bench',
+          articleId,
+          parentId: null,
+          name: 'Bench Reader',
+          body: options.bodies[n % options.bodies.length] ?? 'hello',
+          emailEncrypted: keys.encryptEmail(email),
+          emailHash: keys.hashEmail(email),
+          ipHash: keys.hashIp('127.0.0.1'),
+          acceptedAt: new Date().toISOString(),
+        };
+        return { name: SCORE_COMMENT_JOB as typeof SCORE_COMMENT_JOB, data: { v: PAYLOAD_VERSION as typeof PAYLOAD_VERSION, comment }, opts: { ...SCORE_COMMENT_JOB_OPTIONS, jobId: comment.id } };
+      });
+      await queue.addBulk(jobs);
+    }
+  } finally {
+    await queue.close();
+    connection.disconnect();
+  }
+}
+
+async function waitForRows(client: Client, table: string, articleId: string, expected: number, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const { rows } = await client.query<{ n: string }>(`select count(*) as n from ${table} where article_id = $1`, [articleId]);
+    if (Number(rows[0]?.n) >= expected) return;
+    if (Date.now() > deadline) throw new Error(`${table}: ${rows[0]?.n} of ${expected} ${articleId} rows after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/**
+ * One worker process per core, first draining a pre-filled queue (throughput
+ * at saturation), then behind the real API at a fixed offered load
+ * (accepted → decided latency, from the rows' own timestamps).
+ */
+export async function benchPipeline(options: PipelineOptions): Promise<PipelineFigures> {
+  const table = options.kind === 'real' ? 'comments' : 'bench_noop';
+  const client = new Client({ connectionString: options.databaseUrl });
+  await client.connect();
+  const started: BenchProcess[] = [];
+  try {
+    await fillQueue(options, 'drain');
+    const entry = options.kind === 'real' ? 'apps/worker/src/main.ts' : 'scripts/bench/noop-worker.ts';
+    const workers = Array.from({ length: options.workers }, () =>
+      startTs(entry, { DATABASE_URL: options.databaseUrl, REDIS_URL: options.redisUrl, MODERATO_QUEUE_PREFIX: options.prefix, NODE_ENV: 'production', MODERATO_SECRET: BENCH_SECRET }),
+    );
+    started.push(...workers);
+    await Promise.all(workers.map((w) => w.printed(/worker ready/)));
+    await waitForRows(client, table, 'drain', options.drainJobs, 180_000);
+    const drain = await client.query<{ n: string; seconds: number }>(
+      `select count(*) as n, extract(epoch from max(decided_at) - min(decided_at))::float8 as seconds from ${table} where article_id = 'drain'`,
+    );
+    const drainRow = drain.rows[0];
+    const drainPerSecond = drainRow ? (Number(drainRow.n) - 1) / drainRow.seconds : Number.NaN;
+    const peakRssMb = Math.max(...workers.map((w) => w.peakRssMb()));
+
+    const port = await freePort();
+    const api = startBenchApi(port, options);
+    started.push(api);
+    await waitForHttp(`http://127.0.0.1:${port}/healthz`);
+    const load = await hammer(`http://127.0.0.1:${port}`, options.steadySeconds, { rate: options.steadyRate, articleId: 'steady' });
+    await waitForRows(client, table, 'steady', load.accepted, 60_000);
+    const steady = await client.query<{ p50: number; p99: number; seconds: number; n: string }>(
+      `select percentile_cont(0.5) within group (order by ms) as p50, percentile_cont(0.99) within group (order by ms) as p99,
+              extract(epoch from max(decided_at) - min(created_at))::float8 as seconds, count(*) as n
+         from (select decided_at, created_at, extract(epoch from decided_at - created_at) * 1000 as ms from ${table} where article_id = 'steady') as t`,
+    );
+    const row = steady.rows[0];
+    return {
+      drainPerSecond,
+      peakRssMb,
+      steady: {
+        offered: options.steadyRate,
+        decided: Number(row?.n ?? 0),
+        perSecond: row ? Number(row.n) / row.seconds : Number.NaN,
+        p50Ms: Number(row?.p50),
+        p99Ms: Number(row?.p99),
+      },
+    };
+  } finally {
+    await Promise.all(started.map((p) => p.stop()));
+    await client.end();
+  }
+}

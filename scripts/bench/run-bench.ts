@@ -1,0 +1,87 @@
+// npm run bench: intake, end to end, scoring and reads, each figure next to
+// a baseline measured in the same run on this machine, printed as one table.
+// Loopback only; throwaway databases and queue prefixes, removed at the end.
+//
+//   npm run bench [-- --rounds 3 --seconds 10 --drain 10000 --rows 100000 --skip-reads]
+import os from 'node:os';
+import { parseArgs } from 'node:util';
+import { Redis } from 'ioredis';
+import { sql } from 'kysely';
+import { DEFAULT_SITE_SETTINGS } from '@moderato/core';
+import { createSite } from '@moderato/db';
+import { createBenchDatabase, type BenchDatabase } from './bench-database';
+import { formatBenchTable } from './bench-table';
+import { benchIntake } from './intake.bench';
+import { benchPipeline } from './pipeline.bench';
+import { benchReads } from './reads.bench';
+import { benchScoring, loadRealBodies } from './scoring.bench';
+
+const { values } = parseArgs({
+  options: {
+    rounds: { type: 'string', default: '3' },
+    seconds: { type: 'string', default: '10' },
+    drain: { type: 'string', default: '10000' },
+    rate: { type: 'string', default: '300' },
+    rows: { type: 'string', default: '100000' },
+    'skip-reads': { type: 'boolean', default: false },
+  },
+});
+const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
+const RUN_ID = `bench-${Date.now().toString(36)}`;
+const WORKERS = os.cpus().length;
+
+/** Deletes every key the run made under its prefixes (queue, guards, baseline list). */
+async function dropKeys(redis: Redis, prefix: string): Promise<void> {
+  let cursor = '0';
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+    cursor = next;
+    if (keys.length > 0) await redis.del(...keys);
+  } while (cursor !== '0');
+}
+
+async function machine(redis: Redis, bench: BenchDatabase): Promise<string> {
+  const redisVersion = /redis_version:(\S+)/.exec(await redis.info('server'))?.[1] ?? '?';
+  const { rows } = await sql<{ v: string }>`select current_setting('server_version') as v`.execute(bench.db);
+  const load = os.loadavg().map((l) => l.toFixed(2)).join(' ');
+  return `${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), Node ${process.version}, Redis ${redisVersion}, Postgres ${rows[0]?.v ?? '?'}; load average at start ${load}`;
+}
+
+async function main(): Promise<void> {
+  const startedAt = Date.now();
+  const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: null });
+  const bench = await createBenchDatabase();
+  const prefixes = ['intake', 'noop', 'real'].map((p) => `${RUN_ID}-${p}`);
+  try {
+    const header = await machine(redis, bench);
+    console.error(header);
+    await createSite(bench.db, { id: 'bench', name: 'Bench', settings: DEFAULT_SITE_SETTINGS });
+    await sql`create table bench_noop (id uuid primary key, article_id text not null, created_at timestamptz not null, decided_at timestamptz not null)`.execute(bench.db);
+    const bodies = loadRealBodies(10_000);
+    console.error(`scoring ${bodies.length} real comments…`);
+    const scoring = benchScoring(bodies);
+    const common = { databaseUrl: bench.url, redisUrl: REDIS_URL };
+    console.error('intake vs bare LPUSH…');
+    const intake = await benchIntake({ ...common, prefix: prefixes[0]!, rounds: Number(values.rounds), seconds: Number(values.seconds) });
+    await dropKeys(redis, prefixes[0]!);
+    const pipeline = { ...common, workers: WORKERS, drainJobs: Number(values.drain), steadyRate: Number(values.rate), steadySeconds: Number(values.seconds), bodies };
+    console.error('end to end, no-op baseline…');
+    const noop = await benchPipeline({ ...pipeline, prefix: prefixes[1]!, kind: 'noop' });
+    console.error('end to end, real workers…');
+    const real = await benchPipeline({ ...pipeline, prefix: prefixes[2]!, kind: 'real' });
+    console.error('queue and thread reads…');
+    const reads = values['skip-reads'] ? { figures: [], error: 'skipped (--skip-reads)' } : await benchReads(Number(values.rows));
+    const load = os.loadavg().map((l) => l.toFixed(2)).join(' ');
+    const machineLine = `${header}, at end ${load}; ${((Date.now() - startedAt) / 60_000).toFixed(1)} min`;
+    console.log(formatBenchTable({ machine: machineLine, intake, real, noop, workers: WORKERS, drainJobs: pipeline.drainJobs, scoring, reads, readRows: Number(values.rows) }));
+  } finally {
+    for (const prefix of prefixes) await dropKeys(redis, prefix);
+    redis.disconnect();
+    await bench.drop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,64 @@
+import path from 'node:path';
+import { createScorer, DEFAULT_SITE_SETTINGS, loadModelBundle, MODERATION_POLICY, type PhaseContext } from '@moderato/core';
+import { readLabeledJsonl } from '../../packages/core/src/scoring/training/dataset';
+import { REPO_ROOT } from './bench-processes';
+
+export interface ScoringFigures {
+  comments: number;
+  loadMs: number;
+  /** Median µs per comment: each model's classify, each phase, and the whole scorer. */
+  medianUs: Record<string, number>;
+}
+
+/** Read in place from ../shared/data (never copied into the repository). */
+export const DATA_DIR = path.resolve(REPO_ROOT, '..', 'shared', 'data');
+
+/**
+ * `count` real comment bodies: every dev file first, then the train files,
+ * interleaving spam and toxicity so both kinds of text are in the sample.
+ */
+export function loadRealBodies(count: number): string[] {
+  const files = ['spam/dev.jsonl', 'toxicity/dev.jsonl', 'spam/train.jsonl', 'toxicity/train.jsonl'];
+  const [spamDev, toxDev, spamTrain, toxTrain] = files.map((f) => readLabeledJsonl(path.join(DATA_DIR, f)).map((r) => r.text));
+  const train: string[] = [];
+  for (let i = 0; train.length < count && i < Math.max(spamTrain?.length ?? 0, toxTrain?.length ?? 0); i += 1) {
+    if (spamTrain?.[i] !== undefined) train.push(spamTrain[i]!);
+    if (toxTrain?.[i] !== undefined) train.push(toxTrain[i]!);
+  }
+  return [...(spamDev ?? []), ...(toxDev ?? []), ...train].slice(0, count);
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
+
+/** Times the models, each policy phase and the whole scorer over real comments, after one warm-up pass. */
+export function benchScoring(bodies: readonly string[]): ScoringFigures {
+  const loadStartedAt = performance.now();
+  const models = loadModelBundle();
+  const loadMs = performance.now() - loadStartedAt;
+  const scorer = createScorer(models);
+  const settings = DEFAULT_SITE_SETTINGS;
+  const history = { approved: 3, rejected: 0 };
+  const recent = ['an earlier comment by the same author', 'another earlier comment'];
+  const times: Record<string, number[]> = {};
+  const time = (label: string, run: () => void) => {
+    const startedAt = performance.now();
+    run();
+    (times[label] ??= []).push((performance.now() - startedAt) * 1000);
+  };
+  for (let pass = 0; pass < 2; pass += 1) {
+    if (pass === 1) for (const key of Object.keys(times)) times[key] = [];
+    for (const body of bodies) {
+      time('spam model (classify)', () => models.spam.classify(body));
+      time('toxicity model (classify)', () => models.toxicity.classify(body));
+      let context: PhaseContext = { body, name: 'Bench Reader', settings, authorHistory: history, recentBodies: recent, models };
+      for (const phase of MODERATION_POLICY) {
+        time(`phase ${phase.name}`, () => {
+          const result = phase(context);
+          if (result?.derived) context = { ...context, ...result.derived };
+        });
+      }
+      time('whole pipeline (scorer.score)', () => scorer.score({ body, name: 'Bench Reader', settings, authorHistory: history, recentBodies: recent }));
+    }
+  }
+  return { comments: bodies.length, loadMs, medianUs: Object.fromEntries(Object.entries(times).map(([k, v]) => [k, median(v)])) };
+}
