@@ -2,7 +2,18 @@ import { type Job, UnrecoverableError } from 'bullmq';
 import type { Kysely } from 'kysely';
 import type { Logger } from '@moderato/config';
 import type { Scorer } from '@moderato/core';
-import { articleSettingsOf, findAuthorHistory, findRecentBodies, findSite, recordDecision, type Database, type SiteDirectory } from '@moderato/db';
+import {
+  articleSettingsOf,
+  findAuthorHistory,
+  findRecentBodies,
+  findSite,
+  recordDecision,
+  type AuthorContext,
+  type AuthorContextQuery,
+  type Database,
+  type Decision,
+  type SiteDirectory,
+} from '@moderato/db';
 import { scoreCommentPayloadSchema, type ScoreCommentPayload } from '@moderato/queue';
 
 export interface ScoreCommentProcessorOptions {
@@ -10,6 +21,10 @@ export interface ScoreCommentProcessorOptions {
   sites: SiteDirectory;
   db: Kysely<Database>;
   logger: Logger;
+  /** The author's history and recent bodies; the worker passes a batched look-up. Default: two queries per job. */
+  lookUpAuthor?: (query: AuthorContextQuery) => Promise<AuthorContext>;
+  /** Stores the decision, resolving after the commit with whether this call wrote it; the worker passes a batched writer. */
+  record?: (decision: Decision) => Promise<boolean>;
 }
 
 /**
@@ -18,7 +33,17 @@ export interface ScoreCommentProcessorOptions {
  * propagate so BullMQ retries with backoff; a payload that can never succeed
  * fails at once with UnrecoverableError and stays in the failed set.
  */
-export function createScoreCommentProcessor({ scorer, sites, db, logger }: ScoreCommentProcessorOptions) {
+export function createScoreCommentProcessor({ scorer, sites, db, logger, lookUpAuthor, record }: ScoreCommentProcessorOptions) {
+  const lookUp =
+    lookUpAuthor ??
+    (async ({ siteId, emailHash, excludeId }: AuthorContextQuery): Promise<AuthorContext> => {
+      const [authorHistory, recentBodies] = await Promise.all([
+        findAuthorHistory(db, siteId, emailHash),
+        findRecentBodies(db, siteId, emailHash, { excludeId }),
+      ]);
+      return { authorHistory, recentBodies };
+    });
+  const store = record ?? (({ comment, score, context }: Decision) => recordDecision(db, comment, score, context));
   return async (job: Job<ScoreCommentPayload>): Promise<void> => {
     const startedAt = performance.now();
     const parsed = scoreCommentPayloadSchema.safeParse(job.data);
@@ -32,16 +57,14 @@ export function createScoreCommentProcessor({ scorer, sites, db, logger }: Score
     const site = (await sites.find(comment.siteId)) ?? (await findSite(db, comment.siteId));
     if (!site) throw new UnrecoverableError(`site ${comment.siteId} does not exist`);
 
-    const [authorHistory, recentBodies] = await Promise.all([
-      findAuthorHistory(db, comment.siteId, comment.emailHash),
-      // For repeat-post detection; excludes this comment in case a retry already stored it.
-      findRecentBodies(db, comment.siteId, comment.emailHash, { excludeId: comment.id }),
-    ]);
+    // Recent bodies are for repeat-post detection; they exclude this comment in case a retry already stored it.
+    const { authorHistory, recentBodies } = await lookUp({ siteId: comment.siteId, emailHash: comment.emailHash, excludeId: comment.id });
     const settings = articleSettingsOf(site, comment.articleId).premoderate ? { ...site.settings, premoderate: true } : site.settings;
     const result = scorer.score({ body: comment.body, name: comment.name, settings, authorHistory, recentBodies });
-    const written = await recordDecision(db, comment, result, { settingsVersion: site.settingsVersion, authorApprovedBefore: authorHistory.approved });
+    const written = await store({ comment, score: result, context: { settingsVersion: site.settingsVersion, authorApprovedBefore: authorHistory.approved } });
     logger.info(
       {
+        jobId: job.id,
         commentId: comment.id,
         siteId: comment.siteId,
         decision: result.decision,

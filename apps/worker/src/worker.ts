@@ -9,6 +9,7 @@ import {
   SCORE_COMMENT_WORKER_OPTIONS,
   type ScoreCommentPayload,
 } from '@moderato/queue';
+import { createBatchedDatabase } from './batched-database';
 import { waitOutDatabaseOutages } from './database-outage';
 import { createScoreCommentProcessor } from './score-comment.processor';
 
@@ -37,7 +38,9 @@ export async function startWorker(config: Config, logger: Logger): Promise<Runni
 
   // Only to pause the queue for every worker while Postgres is away.
   const queue = createScoreCommentQueue({ connection, prefix: config.queuePrefix });
-  const processor = waitOutDatabaseOutages(createScoreCommentProcessor({ scorer, sites, db, logger }), {
+  // Look-ups and writes are batched across the jobs in flight: a few round trips per batch instead of six per job.
+  const batched = createBatchedDatabase({ db, maxItems: config.workerConcurrency });
+  const processor = waitOutDatabaseOutages(createScoreCommentProcessor({ scorer, sites, db, logger, ...batched }), {
     pauseQueue: (ms) => queue.rateLimit(ms),
     onOutage: (error) => logger.warn({ err: { message: (error as Error).message } }, 'postgres unavailable: pausing the queue'),
   });

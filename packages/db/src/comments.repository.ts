@@ -1,4 +1,4 @@
-import { type Kysely, type Transaction } from 'kysely';
+import { type Insertable, type Kysely, type Transaction } from 'kysely';
 import type { AcceptedComment, AuthorHistory, ScoreResult, StoredCommentStatus } from '@moderato/core';
 import { STATUS_FOR_DECISION } from '@moderato/core';
 import type { Database } from './database';
@@ -6,6 +6,61 @@ import { decodeTimeCursor, encodeCursor } from './keyset-cursor';
 
 /** The actor recorded for automatic decisions in the audit trail. */
 export const SCORER_ACTOR = 'system:scorer';
+
+/** What a decision records beyond the score: the settings version and the author's history. */
+export interface DecisionContext {
+  settingsVersion?: number;
+  authorApprovedBefore?: number;
+}
+
+/** One scored comment to store, for recordDecisions. */
+export interface Decision {
+  comment: AcceptedComment;
+  score: ScoreResult;
+  context?: DecisionContext;
+}
+
+function commentRow({ comment, score, context = {} }: Decision, decidedAt: Date): Insertable<Database['comments']> {
+  return {
+    id: comment.id,
+    site_id: comment.siteId,
+    article_id: comment.articleId,
+    parent_id: comment.parentId,
+    author_name: comment.name,
+    email_encrypted: comment.emailEncrypted,
+    email_hash: comment.emailHash,
+    ip_hash: comment.ipHash,
+    body: comment.body,
+    status: STATUS_FOR_DECISION[score.decision],
+    spam_score: score.spam,
+    toxicity_score: score.toxicity,
+    reasons: JSON.stringify(score.reasons),
+    model_version: score.modelVersion,
+    thresholds: JSON.stringify(score.thresholds),
+    settings_version: context.settingsVersion ?? null,
+    author_approved_before: context.authorApprovedBefore ?? null,
+    created_at: comment.acceptedAt,
+    decided_at: decidedAt,
+  };
+}
+
+function auditRow({ comment, score, context = {} }: Decision): Insertable<Database['comment_events']> {
+  return {
+    comment_id: comment.id,
+    site_id: comment.siteId,
+    from_status: 'pending',
+    to_status: STATUS_FOR_DECISION[score.decision],
+    actor: SCORER_ACTOR,
+    reason: null,
+    details: {
+      spam: score.spam,
+      toxicity: score.toxicity,
+      modelVersion: score.modelVersion,
+      thresholds: score.thresholds,
+      settingsVersion: context.settingsVersion ?? null,
+    },
+  };
+}
 
 /**
  * Stores a scored comment and its audit row in one transaction. Idempotent:
@@ -16,57 +71,37 @@ export async function recordDecision(
   db: Kysely<Database>,
   comment: AcceptedComment,
   score: ScoreResult,
-  context: { settingsVersion?: number; authorApprovedBefore?: number } = {},
+  context: DecisionContext = {},
 ): Promise<boolean> {
-  return db.transaction().execute(async (trx: Transaction<Database>) => {
-    const status = STATUS_FOR_DECISION[score.decision];
-    const inserted = await trx
+  const [written] = await recordDecisions(db, [{ comment, score, context }]);
+  return written ?? false;
+}
+
+/**
+ * recordDecision for many comments in one transaction: one multi-row insert
+ * of the comments (conflicts on the id do nothing), then audit rows for
+ * exactly the ones inserted. Still idempotent; a comment listed twice is
+ * written once. Returns, in order, whether each was written by this call.
+ */
+export async function recordDecisions(db: Kysely<Database>, decisions: readonly Decision[]): Promise<boolean[]> {
+  const firstIndex = new Map<string, number>();
+  decisions.forEach((d, i) => firstIndex.has(d.comment.id) || firstIndex.set(d.comment.id, i));
+  const unique = [...firstIndex.values()].map((i) => decisions[i]!);
+  if (unique.length === 0) return [];
+  const decidedAt = new Date();
+  const inserted = await db.transaction().execute(async (trx: Transaction<Database>) => {
+    const rows = await trx
       .insertInto('comments')
-      .values({
-        id: comment.id,
-        site_id: comment.siteId,
-        article_id: comment.articleId,
-        parent_id: comment.parentId,
-        author_name: comment.name,
-        email_encrypted: comment.emailEncrypted,
-        email_hash: comment.emailHash,
-        ip_hash: comment.ipHash,
-        body: comment.body,
-        status,
-        spam_score: score.spam,
-        toxicity_score: score.toxicity,
-        reasons: JSON.stringify(score.reasons),
-        model_version: score.modelVersion,
-        thresholds: JSON.stringify(score.thresholds),
-        settings_version: context.settingsVersion ?? null,
-        author_approved_before: context.authorApprovedBefore ?? null,
-        created_at: comment.acceptedAt,
-        decided_at: new Date(),
-      })
+      .values(unique.map((d) => commentRow(d, decidedAt)))
       .onConflict((oc) => oc.column('id').doNothing())
       .returning('id')
-      .executeTakeFirst();
-    if (!inserted) return false;
-    await trx
-      .insertInto('comment_events')
-      .values({
-        comment_id: comment.id,
-        site_id: comment.siteId,
-        from_status: 'pending',
-        to_status: status,
-        actor: SCORER_ACTOR,
-        reason: null,
-        details: {
-          spam: score.spam,
-          toxicity: score.toxicity,
-          modelVersion: score.modelVersion,
-          thresholds: score.thresholds,
-          settingsVersion: context.settingsVersion ?? null,
-        },
-      })
       .execute();
-    return true;
+    const ids = new Set(rows.map((r) => r.id));
+    const audited = unique.filter((d) => ids.has(d.comment.id));
+    if (audited.length > 0) await trx.insertInto('comment_events').values(audited.map(auditRow)).execute();
+    return ids;
   });
+  return decisions.map((d, i) => firstIndex.get(d.comment.id) === i && inserted.has(d.comment.id));
 }
 
 export async function findCommentStatus(db: Kysely<Database>, id: string): Promise<StoredCommentStatus | undefined> {

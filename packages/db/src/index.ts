@@ -5,6 +5,9 @@ export { createSite, findSite, listSites, articleSettingsOf, SiteExistsError, ty
 export { saveSiteSettings, listSettingsVersions, saveArticleSettings, type SettingsVersion } from './settings.repository';
 export {
   recordDecision,
+  recordDecisions,
+  type Decision,
+  type DecisionContext,
   findCommentStatus,
   findAuthorHistory,
   listApprovedThread,
@@ -27,6 +30,7 @@ export {
 } from './moderation.repository';
 export { listCommentHistory, findCommentSite, revealSealedEmail, type CommentEvent } from './comment-history.repository';
 export { findRecentBodies, type RecentBodiesOptions } from './author-activity.repository';
+export { findAuthorContexts, type AuthorContext, type AuthorContextQuery } from './author-context.repository';
 export { listRecentForPreview } from './preview.repository';
 export { exportCommentsByEmailHash, eraseCommentsByEmailHash, ERASED_TEXT, type ErasureMode, type ExportedComment } from './privacy.repository';
 export { purgeExpired, RETENTION_ACTOR, type RetentionResult } from './retention.repository';

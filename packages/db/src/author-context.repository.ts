@@ -1,0 +1,52 @@
+import { type Kysely, sql } from 'kysely';
+import type { AuthorHistory } from '@moderato/core';
+import type { Database } from './database';
+
+/** Which author a comment is by, and the comment to leave out of their recent bodies. */
+export interface AuthorContextQuery {
+  siteId: string;
+  emailHash: string;
+  /** The comment being scored: a retried job must not find itself. */
+  excludeId: string;
+}
+
+/** What the scorer needs to know about an author: the same as findAuthorHistory + findRecentBodies. */
+export interface AuthorContext {
+  authorHistory: AuthorHistory;
+  recentBodies: string[];
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** As findRecentBodies: the last 20 bodies of the last 24 h. */
+const RECENT_LIMIT = 20;
+
+/**
+ * findAuthorHistory and findRecentBodies for many comments in one round
+ * trip, in the order asked: the worker's per-job look-ups, batched. Each
+ * author's sub-queries use the (email_hash) index exactly as the single
+ * versions do.
+ */
+export async function findAuthorContexts(db: Kysely<Database>, queries: readonly AuthorContextQuery[], now = new Date()): Promise<AuthorContext[]> {
+  if (queries.length === 0) return [];
+  const since = new Date(now.getTime() - DAY_MS);
+  const { rows } = await sql<{ i: string; approved: string; rejected: string; bodies: string[] }>`
+    select a.i,
+      (select count(*) from comments c where c.site_id = a.site_id and c.email_hash = a.email_hash and c.status = 'approved') as approved,
+      (select count(*) from comments c where c.site_id = a.site_id and c.email_hash = a.email_hash and c.status = 'rejected') as rejected,
+      coalesce((
+        select array_agg(r.body order by r.created_at desc, r.id)
+          from (select c.body, c.created_at, c.id from comments c
+                 where c.site_id = a.site_id and c.email_hash = a.email_hash and c.created_at >= ${since} and c.id <> a.exclude_id
+                 order by c.created_at desc, c.id limit ${RECENT_LIMIT}) as r
+      ), '{}') as bodies
+    from unnest(${queries.map((q) => q.siteId)}::text[], ${queries.map((q) => q.emailHash)}::text[], ${queries.map((q) => q.excludeId)}::uuid[])
+      with ordinality as a(site_id, email_hash, exclude_id, i)`.execute(db);
+  const byIndex = new Map(rows.map((row) => [Number(row.i) - 1, row]));
+  return queries.map((_q, index) => {
+    const row = byIndex.get(index);
+    return {
+      authorHistory: { approved: Number(row?.approved ?? 0), rejected: Number(row?.rejected ?? 0) },
+      recentBodies: row?.bodies ?? [],
+    };
+  });
+}

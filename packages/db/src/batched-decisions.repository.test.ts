@@ -1,0 +1,91 @@
+import { randomUUID } from 'node:crypto';
+import type { AcceptedComment, ScoreResult } from '@moderato/core';
+import { DEFAULT_SITE_SETTINGS } from '@moderato/core';
+import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database';
+import { givenSite } from '../../../test/support/fixtures';
+import { findRecentBodies } from './author-activity.repository';
+import { findAuthorContexts } from './author-context.repository';
+import { findAuthorHistory, recordDecisions } from './comments.repository';
+
+let testDb: TestDatabase;
+
+beforeAll(async () => {
+  testDb = await createTestDatabase();
+  await givenSite(testDb.db, 'blog');
+  await givenSite(testDb.db, 'other');
+});
+afterAll(() => testDb.close());
+
+const hash = (c: string) => c.repeat(64);
+function accepted(overrides: Partial<AcceptedComment> = {}): AcceptedComment {
+  return {
+    id: randomUUID(),
+    siteId: 'blog',
+    articleId: 'post-1',
+    parentId: null,
+    name: 'Ann',
+    body: `Nice post ${randomUUID()}`,
+    emailEncrypted: 'v1.a.b.c',
+    emailHash: hash('a'),
+    ipHash: null,
+    acceptedAt: new Date().toISOString(),
+    ...overrides,
+  };
+}
+const scored = (decision: ScoreResult['decision']): ScoreResult => ({
+  spam: 0.1,
+  toxicity: 0.2,
+  decision,
+  reasons: [],
+  modelVersion: 'test-model',
+  thresholds: { spam: DEFAULT_SITE_SETTINGS.spam, toxicity: DEFAULT_SITE_SETTINGS.toxicity },
+});
+const eventsOf = (ids: string[]) => testDb.db.selectFrom('comment_events').select('comment_id').where('comment_id', 'in', ids).execute();
+
+describe('recordDecisions', () => {
+  it('stores many comments and one audit row each in one call, and says which it wrote', async () => {
+    const [first, second] = [accepted(), accepted({ emailHash: hash('b') })];
+    await expect(recordDecisions(testDb.db, [{ comment: first!, score: scored('approve') }, { comment: second!, score: scored('reject') }])).resolves.toEqual([true, true]);
+    const rows = await testDb.db.selectFrom('comments').select(['id', 'status']).where('id', 'in', [first!.id, second!.id]).orderBy('status').execute();
+    expect(rows.map((r) => r.status)).toEqual(['approved', 'rejected']);
+    expect(await eventsOf([first!.id, second!.id])).toHaveLength(2);
+  });
+
+  it('is idempotent: a comment already stored, or listed twice, is written once with one audit row', async () => {
+    const old = accepted();
+    await recordDecisions(testDb.db, [{ comment: old, score: scored('approve') }]);
+    const fresh = accepted();
+    const written = await recordDecisions(testDb.db, [
+      { comment: old, score: scored('reject') },
+      { comment: fresh, score: scored('hold') },
+      { comment: fresh, score: scored('reject') },
+    ]);
+    expect(written).toEqual([false, true, false]);
+    expect(await eventsOf([old.id])).toHaveLength(1);
+    expect(await eventsOf([fresh.id])).toHaveLength(1);
+    const status = await testDb.db.selectFrom('comments').select('status').where('id', '=', old.id).executeTakeFirstOrThrow();
+    expect(status.status).toBe('approved');
+  });
+});
+
+describe('findAuthorContexts', () => {
+  it('answers, in order, what findAuthorHistory and findRecentBodies answer one by one', async () => {
+    const author = hash('c');
+    const comments = [accepted({ emailHash: author }), accepted({ emailHash: author }), accepted({ emailHash: author, siteId: 'other' })];
+    await recordDecisions(testDb.db, comments.map((comment, i) => ({ comment, score: scored(i === 0 ? 'approve' : 'reject') })));
+    const queries = [
+      { siteId: 'blog', emailHash: author, excludeId: comments[0]!.id },
+      { siteId: 'other', emailHash: author, excludeId: randomUUID() },
+      { siteId: 'blog', emailHash: hash('d'), excludeId: randomUUID() },
+    ];
+    const contexts = await findAuthorContexts(testDb.db, queries);
+    const oneByOne = await Promise.all(
+      queries.map(async (q) => ({
+        authorHistory: await findAuthorHistory(testDb.db, q.siteId, q.emailHash),
+        recentBodies: await findRecentBodies(testDb.db, q.siteId, q.emailHash, { excludeId: q.excludeId }),
+      })),
+    );
+    expect(contexts).toEqual(oneByOne);
+    expect(contexts[0]).toEqual({ authorHistory: { approved: 1, rejected: 1 }, recentBodies: [comments[1]!.body] });
+  });
+});
