@@ -14,7 +14,8 @@ const envSchema = z.object({
     .string()
     .regex(/^[A-Za-z0-9_:.-]+$/, 'letters, digits and _ : . - only')
     .default('moderato'),
-  MODERATO_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(16),
+  // Jobs in flight per worker: also the largest batch of look-ups and writes, so more than the cores.
+  MODERATO_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(64),
   MODERATO_TRUST_PROXY: z
     .enum(['true', 'false'])
     .default('false')
