@@ -22,7 +22,9 @@ export interface BenchProcess {
  * keeping only the last few KB.
  */
 export function startTs(entry: string, env: NodeJS.ProcessEnv): BenchProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, entry)], {
+  // BENCH_PROFILE_DIR=/tmp/prof: every child writes a V8 CPU profile there on exit.
+  const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', path.join(REPO_ROOT, entry)], {
     cwd: REPO_ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -13,6 +13,7 @@ export interface IntakeFigures {
   intake: LoadFigures;
   baseline: LoadFigures;
   rounds: number;
+  seconds: number;
 }
 
 const pathFor = (articleId: string) => `/api/v1/sites/bench/articles/${articleId}/comments`;
@@ -90,7 +91,7 @@ export async function benchIntake(options: { databaseUrl: string; redisUrl: stri
       baseline.push(await hammer(bareUrl, options.seconds));
       intake.push(await hammer(apiUrl, options.seconds));
     }
-    return { intake: medianOf(intake), baseline: medianOf(baseline), rounds: options.rounds };
+    return { intake: medianOf(intake), baseline: medianOf(baseline), rounds: options.rounds, seconds: options.seconds };
   } finally {
     await Promise.all(started.map((p) => p.stop()));
   }

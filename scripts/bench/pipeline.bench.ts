@@ -19,7 +19,9 @@ export interface PipelineOptions {
   redisUrl: string;
   prefix: string;
   workers: number;
-  /** Jobs put on the queue before the workers start, for the drain figure. */
+  /** Jobs drained first and not measured, to warm the workers up. */
+  warmupJobs: number;
+  /** Jobs put on the queue at once, for the drain figure. */
   drainJobs: number;
   steadyRate: number;
   steadySeconds: number;
@@ -32,12 +34,12 @@ export interface PipelineOptions {
 const keys = createPersonalDataKeys(BENCH_SECRET);
 
 /** Pre-fills the queue with real bodies from a few thousand authors, as the intake would. */
-async function fillQueue(options: PipelineOptions, articleId: string): Promise<void> {
+async function fillQueue(options: PipelineOptions, articleId: string, count: number): Promise<void> {
   const connection = createRedisConnection(options.redisUrl, 'worker');
   const queue = createScoreCommentQueue({ connection, prefix: options.prefix });
   try {
-    for (let start = 0; start < options.drainJobs; start += 1_000) {
-      const jobs = Array.from({ length: Math.min(1_000, options.drainJobs - start) }, (_, i) => {
+    for (let start = 0; start < count; start += 1_000) {
+      const jobs = Array.from({ length: Math.min(1_000, count - start) }, (_, i) => {
         const n = start + i;
         const email = `author${n % 3_000}@example.org`;
         const comment: AcceptedComment = {
@@ -73,8 +75,8 @@ async function waitForRows(client: Client, table: string, articleId: string, exp
 }
 
 /**
- * One worker process per core, first draining a pre-filled queue (throughput
- * at saturation), then behind the real API at a fixed offered load
+ * One worker process per core, first draining a warm-up batch, then a
+ * queue filled at once (throughput at saturation), then behind the real API at a fixed offered load
  * (accepted → decided latency, from the rows' own timestamps).
  */
 export async function benchPipeline(options: PipelineOptions): Promise<PipelineFigures> {
@@ -83,13 +85,16 @@ export async function benchPipeline(options: PipelineOptions): Promise<PipelineF
   await client.connect();
   const started: BenchProcess[] = [];
   try {
-    await fillQueue(options, 'drain');
     const entry = options.kind === 'real' ? 'apps/worker/src/main.ts' : 'scripts/bench/noop-worker.ts';
     const workers = Array.from({ length: options.workers }, () =>
       startTs(entry, { DATABASE_URL: options.databaseUrl, REDIS_URL: options.redisUrl, MODERATO_QUEUE_PREFIX: options.prefix, NODE_ENV: 'production', MODERATO_SECRET: BENCH_SECRET }),
     );
     started.push(...workers);
     await Promise.all(workers.map((w) => w.printed(/worker ready/)));
+    // A fresh worker scores several times slower until JIT and memos warm up: measure a warm one.
+    await fillQueue(options, 'warmup', options.warmupJobs);
+    await waitForRows(client, table, 'warmup', options.warmupJobs, 180_000);
+    await fillQueue(options, 'drain', options.drainJobs);
     await waitForRows(client, table, 'drain', options.drainJobs, 180_000);
     const drain = await client.query<{ n: string; seconds: number }>(
       `select count(*) as n, extract(epoch from max(decided_at) - min(decided_at))::float8 as seconds from ${table} where article_id = 'drain'`,

@@ -2,7 +2,8 @@
 // a baseline measured in the same run on this machine, printed as one table.
 // Loopback only; throwaway databases and queue prefixes, removed at the end.
 //
-//   npm run bench [-- --rounds 3 --seconds 10 --drain 10000 --rows 100000 --skip-reads]
+//   npm run bench [-- --rounds 3 --seconds 10 --warmup 4000 --drain 10000 --rate 300 --rows 100000 --skip-reads]
+//   BENCH_PROFILE_DIR=/tmp/prof npm run bench   (V8 CPU profiles of every child process)
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { Redis } from 'ioredis';
@@ -21,6 +22,7 @@ const { values } = parseArgs({
     rounds: { type: 'string', default: '3' },
     seconds: { type: 'string', default: '10' },
     drain: { type: 'string', default: '10000' },
+    warmup: { type: 'string', default: '4000' },
     rate: { type: 'string', default: '300' },
     rows: { type: 'string', default: '100000' },
     'skip-reads': { type: 'boolean', default: false },
@@ -64,7 +66,7 @@ async function main(): Promise<void> {
     console.error('intake vs bare LPUSH…');
     const intake = await benchIntake({ ...common, prefix: prefixes[0]!, rounds: Number(values.rounds), seconds: Number(values.seconds) });
     await dropKeys(redis, prefixes[0]!);
-    const pipeline = { ...common, workers: WORKERS, drainJobs: Number(values.drain), steadyRate: Number(values.rate), steadySeconds: Number(values.seconds), bodies };
+    const pipeline = { ...common, workers: WORKERS, warmupJobs: Number(values.warmup), drainJobs: Number(values.drain), steadyRate: Number(values.rate), steadySeconds: Number(values.seconds), bodies };
     console.error('end to end, no-op baseline…');
     const noop = await benchPipeline({ ...pipeline, prefix: prefixes[1]!, kind: 'noop' });
     console.error('end to end, real workers…');
