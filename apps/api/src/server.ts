@@ -26,6 +26,7 @@ const REQUEST_TIMEOUT_MS = 15_000;
 const KEEP_ALIVE_TIMEOUT_MS = 5_000;
 const QUEUE_CLOSE_TIMEOUT_MS = 2_000;
 const IDLE_SWEEP_MS = 1_000;
+const TIMEOUT_CHECK_MS = 1_000;
 
 /** Wires the API from its config: Redis → queue → Postgres → sites → app → listen. */
 export async function startApiServer(config: Config, logger: Logger): Promise<ApiServer> {
@@ -85,7 +86,8 @@ export async function startApiServer(config: Config, logger: Logger): Promise<Ap
     },
   });
 
-  const server = createServer(app);
+  // Node checks the two timeouts below only every connectionsCheckingInterval (30 s by default).
+  const server = createServer({ connectionsCheckingInterval: TIMEOUT_CHECK_MS }, app);
   let closing = false;
   // While shutting down, answers close their connection so keep-alive clients reconnect elsewhere.
   server.on('request', (_req, res) => {
