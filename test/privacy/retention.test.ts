@@ -1,6 +1,9 @@
+import { Redis } from 'ioredis';
 import { sql } from 'kysely';
 import { purgeExpired } from '@moderato/db';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { createRetentionQueue, RETENTION_EVERY_MS } from '@moderato/queue';
+import { createTestDatabase, testRedisUrl, uniqueQueuePrefix, type TestDatabase } from '../support/test-database';
+import { eventually, startWorkerUnderTest } from '../support/worker-under-test';
 import { givenDecidedComment } from '../support/comment-factory';
 import { givenSite } from '../support/fixtures';
 
@@ -37,4 +40,24 @@ it('purges old held and rejected comments with their audit rows, clears old IP h
   expect(audit.rows).toEqual([{ actor: 'system:retention', details: expect.objectContaining({ purgedComments: 2, clearedIpHashes: 1 }) }]);
   // A second run finds nothing more.
   expect(await purgeExpired(testDb.db, at(90))).toEqual({ purgedComments: 0, clearedIpHashes: 0 });
+});
+
+it('is scheduled hourly by every worker process, as one repeatable job', async () => {
+  const env = { databaseUrl: testDb.url, redisUrl: testRedisUrl(), queuePrefix: uniqueQueuePrefix() };
+  const workers = [await startWorkerUnderTest(env), await startWorkerUnderTest(env)];
+  const redis = new Redis(env.redisUrl);
+  const queue = createRetentionQueue({ connection: redis, prefix: env.queuePrefix });
+  try {
+    const schedulers = await queue.getJobSchedulers();
+    expect(schedulers).toEqual([expect.objectContaining({ key: 'retention-hourly', every: RETENTION_EVERY_MS })]);
+    // The first run happens at once and is recorded.
+    await eventually(async () => {
+      const { rows } = await sql<{ n: string }>`select count(*) as n from privacy_events where action = 'retention'`.execute(testDb.db);
+      return Number(rows[0]!.n) >= 3 ? true : undefined;
+    }, 10_000, 'a scheduled retention run');
+  } finally {
+    await Promise.all(workers.map((w) => w.sut.close()));
+    await queue.close();
+    redis.disconnect();
+  }
 });

@@ -26,6 +26,7 @@ const envSchema = z.object({
   MODERATO_RATE_LIMIT_IP: z.coerce.number().int().min(1).max(100_000).default(10),
   MODERATO_RATE_LIMIT_SITE: z.coerce.number().int().min(1).max(1_000_000).default(300),
   MODERATO_DUPLICATE_WINDOW_SECONDS: z.coerce.number().int().min(0).max(86_400).default(600),
+  MODERATO_RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).default(90),
 });
 
 export interface Config {
@@ -45,6 +46,8 @@ export interface Config {
   rateLimit: { perIpPerMinute: number; perSitePerMinute: number } | null;
   /** Same body, same email hash, same article within this many seconds is a 409; 0 turns it off. */
   duplicateWindowSeconds: number;
+  /** Held/rejected comments and IP hashes older than this many days are purged (hourly, by the worker). */
+  retentionDays: number;
 }
 
 /** Thrown at start with every problem in the environment listed. */
@@ -89,5 +92,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         ? null
         : { perIpPerMinute: data.MODERATO_RATE_LIMIT_IP, perSitePerMinute: data.MODERATO_RATE_LIMIT_SITE },
     duplicateWindowSeconds: data.MODERATO_DUPLICATE_WINDOW_SECONDS,
+    retentionDays: data.MODERATO_RETENTION_DAYS,
   };
 }

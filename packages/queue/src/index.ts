@@ -1,3 +1,4 @@
 export * from './score-comment.queue';
 export { createRedisConnection, type RedisRole } from './redis-connection';
 export { listDeadLetters, retryDeadLetter, discardDeadLetter, type DeadLetter } from './dead-letters';
+export { createRetentionQueue, scheduleRetention, RETENTION_QUEUE, RETENTION_JOB, RETENTION_EVERY_MS, type RetentionQueue } from './retention.queue';
