@@ -1,4 +1,4 @@
-import express, { type Express } from 'express';
+import express, { type Express, type RequestHandler } from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import type { Logger } from '@moderato/config';
@@ -8,7 +8,9 @@ import { deadLettersRoutes, type DeadLettersRoutesOptions } from './routes/dead-
 import { demoRoutes, type DemoRoutesOptions } from './routes/demo.routes';
 import { embedRoutes, type EmbedRoutesOptions } from './routes/embed.routes';
 import { healthRoutes, type HealthRoutesOptions } from './routes/health.routes';
+import { metricsRoutes, type MetricsRoutesOptions } from './routes/metrics.routes';
 import { moderationRoutes, type ModerationRoutesOptions } from './routes/moderation.routes';
+import { queueBoardRoutes, type QueueBoardRoutesOptions } from './routes/queue-board.routes';
 
 export interface AppOptions {
   logger: Logger;
@@ -22,6 +24,10 @@ export interface AppOptions {
   moderation?: ModerationRoutesOptions;
   /** The admin's view of failed jobs: list, retry, discard. */
   deadLetters?: DeadLettersRoutesOptions;
+  /** Request counting, and GET /metrics when a token is configured. */
+  metrics?: { countRequests: RequestHandler; routes?: MetricsRoutesOptions };
+  /** BullMQ's queue view at /admin/queues, admins only. */
+  queueBoard?: QueueBoardRoutesOptions;
   /** Express's `trust proxy`: set it when a reverse proxy sets X-Forwarded-For. */
   trustProxy?: boolean | number | string;
 }
@@ -30,7 +36,7 @@ export interface AppOptions {
 export const BODY_LIMIT = '64kb';
 
 /** Builds the HTTP app: routes and one error handler. It does not listen. */
-export function createApp({ logger, comments, health, embed, demo, moderation, deadLetters, trustProxy = false }: AppOptions): Express {
+export function createApp({ logger, comments, health, embed, demo, moderation, deadLetters, metrics, queueBoard, trustProxy = false }: AppOptions): Express {
   const app = express();
   app.set('trust proxy', trustProxy);
   app.disable('x-powered-by');
@@ -46,11 +52,14 @@ export function createApp({ logger, comments, health, embed, demo, moderation, d
       autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
     }),
   );
+  if (metrics) app.use(metrics.countRequests);
   app.use(express.json({ limit: BODY_LIMIT, strict: true }));
   app.use(healthRoutes(health));
+  if (metrics?.routes) app.use(metricsRoutes(metrics.routes));
   if (embed) app.use(embedRoutes(embed));
   if (demo) app.use(demoRoutes(demo));
   if (moderation) app.use(moderationRoutes(moderation));
+  if (queueBoard) app.use(queueBoardRoutes(queueBoard));
   if (deadLetters) app.use(deadLettersRoutes(deadLetters));
   app.use(commentsRoutes(comments));
   app.use(() => {

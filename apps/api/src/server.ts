@@ -8,6 +8,7 @@ import { createPersonalDataKeys } from '@moderato/core';
 import { createDatabase, createSiteDirectory } from '@moderato/db';
 import { createRedisConnection, createScoreCommentQueue, enqueueScoreComment, isCommentQueued } from '@moderato/queue';
 import { createApp } from './app';
+import { createApiMetrics } from './metrics/api-metrics';
 import { loginRateLimit } from './auth/login-rate-limit';
 import { createSessionMiddleware } from './auth/session';
 import { createFormTokens } from './guard/form-token';
@@ -31,13 +32,20 @@ const TIMEOUT_CHECK_MS = 1_000;
 /** Wires the API from its config: Redis → queue → Postgres → sites → app → listen. */
 export async function startApiServer(config: Config, logger: Logger): Promise<ApiServer> {
   const redis = createRedisConnection(config.redisUrl, 'producer');
-  // Without a listener ioredis logs every reconnect attempt to stderr itself.
-  redis.on('error', (error) => logger.warn({ err: { message: error.message } }, 'redis connection error'));
   const queue = createScoreCommentQueue({ connection: redis, prefix: config.queuePrefix });
+  const metrics = createApiMetrics({ jobCounts: (...states) => queue.getJobCounts(...(states as Parameters<typeof queue.getJobCounts>)) });
+  // Without a listener ioredis logs every reconnect attempt to stderr itself.
+  redis.on('error', (error) => {
+    metrics.countRedisError();
+    logger.warn({ err: { message: error.message } }, 'redis connection error');
+  });
   queue.on('error', (error) => logger.warn({ err: { message: error.message } }, 'queue error'));
   const db = createDatabase({
     url: config.databaseUrl,
-    onPoolError: (error) => logger.warn({ err: { message: error.message } }, 'postgres pool error'),
+    onPoolError: (error) => {
+      metrics.countPostgresError();
+      logger.warn({ err: { message: error.message } }, 'postgres pool error');
+    },
   });
   const sites = createSiteDirectory({
     db,
@@ -52,6 +60,8 @@ export async function startApiServer(config: Config, logger: Logger): Promise<Ap
   const app = createApp({
     logger,
     trustProxy: config.trustProxy,
+    metrics: { countRequests: metrics.countRequests, routes: config.metricsToken ? { registry: metrics.registry, token: config.metricsToken } : undefined },
+    queueBoard: { queue, db, session },
     comments: {
       sites,
       db,

@@ -15,7 +15,9 @@ import {
 import { createBatchedDatabase } from './batched-database';
 import { waitOutDatabaseOutages } from './database-outage';
 import { createRetentionProcessor } from './retention.processor';
+import { startMetricsServer } from './metrics-server';
 import { createScoreCommentProcessor } from './score-comment.processor';
+import { createWorkerMetrics } from './worker-metrics';
 
 export interface RunningWorker {
   /** Finishes the jobs in hand, then closes Postgres and Redis. */
@@ -28,23 +30,42 @@ export async function startWorker(config: Config, logger: Logger): Promise<Runni
   const models = loadModelBundle();
   const scorer = createScorer(models);
   logger.info({ modelVersion: scorer.modelVersion, loadMs: Math.round(performance.now() - loadStartedAt) }, 'models loaded');
+  const metrics = createWorkerMetrics();
 
   const db = createDatabase({
     url: config.databaseUrl,
-    onPoolError: (error) => logger.warn({ err: { message: error.message } }, 'postgres pool error'),
+    onPoolError: (error) => {
+      metrics.countPostgresError();
+      logger.warn({ err: { message: error.message } }, 'postgres pool error');
+    },
   });
   const sites = createSiteDirectory({
     db,
     onRefreshError: (error) => logger.warn({ err: { message: (error as Error).message } }, 'site reload failed'),
   });
   const connection = createRedisConnection(config.redisUrl, 'worker');
-  connection.on('error', (error) => logger.warn({ err: { message: error.message } }, 'redis connection error'));
+  connection.on('error', (error) => {
+    metrics.countRedisError();
+    logger.warn({ err: { message: error.message } }, 'redis connection error');
+  });
 
   // Only to pause the queue for every worker while Postgres is away.
   const queue = createScoreCommentQueue({ connection, prefix: config.queuePrefix });
   // Look-ups and writes are batched across the jobs in flight: a few round trips per batch instead of six per job.
   const batched = createBatchedDatabase({ db, maxItems: config.workerConcurrency });
-  const processor = waitOutDatabaseOutages(createScoreCommentProcessor({ scorer, sites, db, logger, ...batched }), {
+  const scoreComment = createScoreCommentProcessor({
+    scorer: metrics.timed(scorer),
+    sites,
+    db,
+    logger,
+    lookUpAuthor: batched.lookUpAuthor,
+    record: async (decision) => {
+      const written = await batched.record(decision);
+      if (written) metrics.decided(decision);
+      return written;
+    },
+  });
+  const processor = waitOutDatabaseOutages(scoreComment, {
     pauseQueue: (ms) => queue.rateLimit(ms),
     onOutage: (error) => logger.warn({ err: { message: (error as Error).message } }, 'postgres unavailable: pausing the queue'),
   });
@@ -57,6 +78,7 @@ export async function startWorker(config: Config, logger: Logger): Promise<Runni
   // Without this listener an error event would crash the process.
   worker.on('error', (error) => logger.warn({ err: { message: error.message } }, 'worker error'));
   worker.on('failed', (job, error) => {
+    metrics.failed(error.name === 'UnrecoverableError' || (job !== undefined && job.attemptsMade >= (job.opts.attempts ?? 1)));
     logger.warn({ commentId: job?.id, attempt: job?.attemptsMade, err: { type: error.name, message: error.message } }, 'job failed');
   });
   // Retention: one repeatable job for all workers; whichever is free runs it.
@@ -69,10 +91,14 @@ export async function startWorker(config: Config, logger: Logger): Promise<Runni
   retention.on('error', (error) => logger.warn({ err: { message: error.message } }, 'retention worker error'));
   await scheduleRetention(retentionQueue);
   await worker.waitUntilReady();
-  logger.info({ concurrency: config.workerConcurrency, prefix: config.queuePrefix }, 'worker ready');
+  const metricsServer = config.workerMetricsPort
+    ? await startMetricsServer({ registry: metrics.registry, port: config.workerMetricsPort, token: config.metricsToken })
+    : undefined;
+  logger.info({ concurrency: config.workerConcurrency, prefix: config.queuePrefix, metricsPort: config.workerMetricsPort }, 'worker ready');
 
   return {
     async close() {
+      metricsServer?.close();
       await Promise.all([worker.close(), retention.close()]);
       await Promise.all([queue.close(), retentionQueue.close()]);
       sites.stop();

@@ -27,6 +27,9 @@ const envSchema = z.object({
   MODERATO_RATE_LIMIT_SITE: z.coerce.number().int().min(1).max(1_000_000).default(300),
   MODERATO_DUPLICATE_WINDOW_SECONDS: z.coerce.number().int().min(0).max(86_400).default(600),
   MODERATO_RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).default(90),
+  // Unset: no /metrics at all. Long enough not to be guessed.
+  MODERATO_METRICS_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
+  MODERATO_WORKER_METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
 });
 
 export interface Config {
@@ -48,6 +51,10 @@ export interface Config {
   duplicateWindowSeconds: number;
   /** Held/rejected comments and IP hashes older than this many days are purged (hourly, by the worker). */
   retentionDays: number;
+  /** Bearer token for GET /metrics; null turns /metrics off (404). */
+  metricsToken: string | null;
+  /** When set, each worker serves its own /metrics on 127.0.0.1:port. */
+  workerMetricsPort: number | null;
 }
 
 /** Thrown at start with every problem in the environment listed. */
@@ -93,5 +100,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         : { perIpPerMinute: data.MODERATO_RATE_LIMIT_IP, perSitePerMinute: data.MODERATO_RATE_LIMIT_SITE },
     duplicateWindowSeconds: data.MODERATO_DUPLICATE_WINDOW_SECONDS,
     retentionDays: data.MODERATO_RETENTION_DAYS,
+    metricsToken: data.MODERATO_METRICS_TOKEN ?? null,
+    workerMetricsPort: data.MODERATO_WORKER_METRICS_PORT ?? null,
   };
 }

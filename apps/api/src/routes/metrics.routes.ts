@@ -1,0 +1,23 @@
+import { Router } from 'express';
+import type { Registry } from 'prom-client';
+import { HttpError } from '../errors';
+import { hasMetricsToken } from '../metrics/metrics-token';
+
+export interface MetricsRoutesOptions {
+  registry: Registry;
+  /** MODERATO_METRICS_TOKEN; without one the route is not mounted at all (404). */
+  token: string;
+}
+
+/** GET /metrics in Prometheus text format, for a scraper holding the bearer token. */
+export function metricsRoutes({ registry, token }: MetricsRoutesOptions): Router {
+  const router = Router();
+  router.get('/metrics', async (req, res) => {
+    if (!hasMetricsToken(req.headers.authorization, token)) {
+      res.setHeader('WWW-Authenticate', 'Bearer realm="metrics"');
+      throw new HttpError(401, 'unauthenticated', 'send the metrics token as Authorization: Bearer <token>');
+    }
+    res.type(registry.contentType).send(await registry.metrics());
+  });
+  return router;
+}

@@ -1,0 +1,41 @@
+import { createBullBoard } from '@bull-board/api';
+import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
+import { ExpressAdapter } from '@bull-board/express';
+import { Router, type RequestHandler } from 'express';
+import type { Kysely } from 'kysely';
+import type { Database } from '@moderato/db';
+import type { ScoreCommentQueue } from '@moderato/queue';
+import { authenticate } from '../auth/authenticate';
+import { currentUser } from '../auth/current-user';
+import { HttpError } from '../errors';
+
+export interface QueueBoardRoutesOptions {
+  queue: ScoreCommentQueue;
+  db: Kysely<Database>;
+  /** The dashboard session middleware (cookie → req.session). */
+  session: RequestHandler;
+}
+
+export const QUEUE_BOARD_PATH = '/admin/queues';
+
+// Job payloads hold comment text and sealed emails: admins only, not site owners or moderators.
+const adminsOnly: RequestHandler = (_req, res, next) => {
+  if (currentUser(res).role !== 'admin') throw new HttpError(403, 'forbidden', 'the queue view is for admins');
+  next();
+};
+
+/**
+ * BullMQ's own queue view (waiting, active, failed = dead letters, retry
+ * and clean buttons) at /admin/queues, behind the staff sign-in (session
+ * cookie or API token).
+ */
+export function queueBoardRoutes({ queue, db, session }: QueueBoardRoutesOptions): Router {
+  const serverAdapter = new ExpressAdapter();
+  serverAdapter.setBasePath(QUEUE_BOARD_PATH);
+  // @bull-board/express 9.10.1 carries its own copy of @bull-board/api 9.10.1 next to our 9.10.2:
+  // the same shapes, declared twice, so TypeScript needs telling.
+  createBullBoard({ queues: [new BullMQAdapter(queue)], serverAdapter: serverAdapter as unknown as Parameters<typeof createBullBoard>[0]['serverAdapter'] });
+  const router = Router();
+  router.use(QUEUE_BOARD_PATH, session, authenticate(db), adminsOnly, serverAdapter.getRouter() as RequestHandler);
+  return router;
+}

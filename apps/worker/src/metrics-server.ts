@@ -1,0 +1,38 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { once } from 'node:events';
+import { createServer, type Server } from 'node:http';
+import type { Registry } from 'prom-client';
+
+export interface MetricsServerOptions {
+  registry: Registry;
+  port: number;
+  /** Required as `Authorization: Bearer` when set; the port is loopback-only either way. */
+  token: string | null;
+}
+
+const digest = (value: string) => createHash('sha256').update(value).digest();
+
+function authorised(header: string | undefined, token: string | null): boolean {
+  if (token === null) return true;
+  const [scheme, given] = (header ?? '').split(' ');
+  return scheme?.toLowerCase() === 'bearer' && !!given && timingSafeEqual(digest(given), digest(token));
+}
+
+/**
+ * GET /metrics for one worker process on 127.0.0.1 only: a Prometheus on the
+ * same machine (or an agent beside it) scrapes each worker; nothing outside
+ * the machine can reach it.
+ */
+export async function startMetricsServer({ registry, port, token }: MetricsServerOptions): Promise<Server> {
+  const server = createServer((req, res) => {
+    if (req.method !== 'GET' || req.url?.split('?')[0] !== '/metrics') return void res.writeHead(404).end();
+    if (!authorised(req.headers.authorization, token)) return void res.writeHead(401, { 'WWW-Authenticate': 'Bearer realm="metrics"' }).end();
+    registry.metrics().then(
+      (text) => res.writeHead(200, { 'Content-Type': registry.contentType }).end(text),
+      () => res.writeHead(500).end(),
+    );
+  });
+  server.listen(port, '127.0.0.1');
+  await once(server, 'listening');
+  return server;
+}
