@@ -2,6 +2,7 @@
 import * as api from './api.js';
 import { commentCard, el, historyItem } from './render.js';
 import { openSettings, wireSettings } from './settings.js';
+import { showDeadLettersButton, wireDeadLetters } from './dead-letters.js';
 
 const UNDO_MS = Number(new URLSearchParams(location.search).get('undoMs') ?? 4000);
 const STATUSES = ['held', 'approved', 'rejected'];
@@ -33,6 +34,7 @@ function showSignIn() {
 async function showDashboard() {
   $('sign-in').hidden = true;
   $('dashboard').hidden = false;
+  showDeadLettersButton(state.user);
   $('who').textContent = `${state.user.email} (${state.user.role})`;
   state.sites = (await api.get('/api/v1/sites')).sites;
   state.siteId = state.sites[0]?.id ?? '';
@@ -229,6 +231,7 @@ function wire() {
     loadQueue();
   });
   wireSettings();
+  wireDeadLetters();
   $('undo').addEventListener('click', undo);
   $('drawer-close').addEventListener('click', () => { $('drawer').hidden = true; });
   document.addEventListener('keydown', onKey);

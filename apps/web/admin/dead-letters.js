@@ -1,0 +1,72 @@
+// @ts-check
+import * as api from './api.js';
+import { el } from './render.js';
+
+// The admin's view of jobs that failed for good: why, when, how often, for
+// which site and article; Retry puts one back, Discard drops it.
+
+/** @param {string} id */
+const $ = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
+
+/** @param {string | null} iso */
+const when = (iso) => (iso ? new Date(iso).toLocaleString() : '–');
+
+/**
+ * @param {{ id: string, failedReason: string, attemptsMade: number, queuedAt: string | null, failedAt: string | null, siteId: string | null, articleId: string | null }} letter
+ */
+function row(letter) {
+  const actions = el('td', {}, [
+    el('button', { type: 'button', 'data-dead-letter': letter.id, 'data-action': 'retry' }, ['Retry']),
+    ' ',
+    el('button', { type: 'button', 'data-dead-letter': letter.id, 'data-action': 'discard' }, ['Discard']),
+  ]);
+  return el('tr', {}, [
+    el('td', {}, [el('code', {}, [letter.id])]),
+    el('td', {}, [`${letter.siteId ?? '?'} / ${letter.articleId ?? '?'}`]),
+    el('td', {}, [letter.failedReason]),
+    el('td', {}, [String(letter.attemptsMade)]),
+    el('td', {}, [when(letter.queuedAt)]),
+    el('td', {}, [when(letter.failedAt)]),
+    actions,
+  ]);
+}
+
+async function load() {
+  const section = $('dead-letters');
+  const { deadLetters, total } = await api.get('/api/v1/admin/dead-letters?limit=200');
+  const head = el('tr', {}, ['Comment', 'Site / article', 'Why', 'Attempts', 'Queued', 'Failed', ''].map((h) => el('th', { scope: 'col' }, [h])));
+  section.replaceChildren(
+    el('h2', {}, [`Dead letters (${total})`]),
+    deadLetters.length === 0
+      ? el('p', { class: 'empty' }, ['No failed jobs.'])
+      : el('table', { class: 'dead-letters-table' }, [el('thead', {}, [head]), el('tbody', {}, deadLetters.map(row))]),
+    el('p', { id: 'dead-letters-status', role: 'status', 'aria-live': 'polite' }),
+  );
+}
+
+/** Wires the "Dead letters" button and view; the button shows for admins only. */
+export function wireDeadLetters() {
+  $('show-dead-letters').addEventListener('click', () => {
+    $('queue-view').hidden = true;
+    $('settings').hidden = true;
+    $('dead-letters').hidden = false;
+    load().catch((error) => { $('dead-letters').textContent = error.message; });
+  });
+  for (const other of ['show-queue', 'show-settings']) $(other).addEventListener('click', () => { $('dead-letters').hidden = true; });
+  $('dead-letters').addEventListener('click', async (event) => {
+    const button = /** @type {HTMLElement} */ (event.target);
+    const id = button.dataset?.deadLetter;
+    if (!id) return;
+    const action = button.dataset.action === 'retry' ? 'retry' : 'discard';
+    try {
+      await api.post(`/api/v1/admin/dead-letters/${encodeURIComponent(id)}/${action}`, {});
+      await load();
+      $('dead-letters-status').textContent = `${id}: ${action === 'retry' ? 'queued again' : 'discarded'}`;
+    } catch (error) {
+      $('dead-letters-status').textContent = /** @type {Error} */ (error).message;
+    }
+  });
+}
+
+/** @param {{ role: string } | null} user */
+export const showDeadLettersButton = (user) => { $('show-dead-letters').hidden = user?.role !== 'admin'; };
