@@ -80,7 +80,7 @@ beforeAll(async () => {
   api = await startApiUnderTest({ databaseUrl: testDb.url, redisUrl: testRedisUrl(), queuePrefix: uniqueQueuePrefix() });
   // An admin's session cookie, but requests without its CSRF token.
   const login = await postJson(`${api.sut.url}/api/v1/auth/login`, { email: 'admin@matrix.example', password: STAFF_PASSWORD });
-  expect(login.status).toBe(200);
+  expect({ status: login.status, body: login.text }).toMatchObject({ status: 200 });
   headers.sessionNoCsrf = { cookie: login.headers.get('set-cookie')!.split(';')[0]! };
 });
 afterAll(async () => {
