@@ -6,6 +6,7 @@ import { givenDecidedComment } from '../support/comment-factory';
 import { givenSite } from '../support/fixtures';
 import { bearer, givenStaff, STAFF_PASSWORD } from '../support/staff';
 import { createTestDatabase, testRedisUrl, uniqueQueuePrefix, type TestDatabase } from '../support/test-database';
+import { eventually } from '../support/worker-under-test';
 
 // Every staff route × every way of not being allowed → the right 4xx, and
 // the database unchanged afterwards.
@@ -78,6 +79,8 @@ beforeAll(async () => {
   headers.revoked = bearer(revoked.token);
   await givenStaff(testDb.db, 'admin@matrix.example', 'admin');
   api = await startApiUnderTest({ databaseUrl: testDb.url, redisUrl: testRedisUrl(), queuePrefix: uniqueQueuePrefix() });
+  // Sessions live in Redis, and the API does not wait for its connection at start.
+  await eventually(async () => ((await fetch(`${api.sut.url}/readyz`)).status === 200 ? true : undefined), 10_000, 'the API to be ready');
   // An admin's session cookie, but requests without its CSRF token.
   const login = await postJson(`${api.sut.url}/api/v1/auth/login`, { email: 'admin@matrix.example', password: STAFF_PASSWORD });
   expect({ status: login.status, body: login.text }).toMatchObject({ status: 200 });
