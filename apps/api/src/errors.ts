@@ -37,6 +37,8 @@ const BODY_PARSER_ERRORS: Record<string, HttpError> = {
 
 function toHttpError(error: unknown): HttpError | undefined {
   if (error instanceof HttpError) return error;
+  // ioredis refuses commands while its connection is down or not yet up (the session store, rate limits).
+  if (/Stream isn't writeable|Connection is closed|ECONNREFUSED/.test((error as Error | null)?.message ?? '')) return unavailable('Redis');
   if (error instanceof InvalidCursorError) return invalidField('cursor', error.message);
   if (error instanceof CommentsNotFoundError) return new HttpError(404, 'not_found', `no such comment: ${error.ids.slice(0, 10).join(', ')}`);
   if (error instanceof SiteForbiddenError) return new HttpError(403, 'forbidden', error.message);
