@@ -1,7 +1,7 @@
 import { Redis } from 'ioredis';
 import type { DrillServices } from './drill-services';
 import type { OwnPostgres } from './own-postgres';
-import type { OwnRedis } from './own-redis';
+import type { OwnRedis } from '../../test/support/redis-server';
 
 export interface FaultTargets {
   services: DrillServices;

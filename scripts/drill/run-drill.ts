@@ -1,11 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { runCli } from '../../test/support/processes';
-import { freePort } from '../../test/support/redis-server';
+import { freePort, startOwnRedis } from '../../test/support/redis-server';
 import { checkAccepted, countFailedJobs, waitUntil } from './drill-checks';
 import { runFaults, type FaultLog } from './drill-faults';
 import { DrillServices } from './drill-services';
 import { startOwnPostgres } from './own-postgres';
-import { startOwnRedis } from './own-redis';
 import { runSteadyLoad, type Outcome } from './steady-load';
 
 // `npm run drill`: a steady load of comments while a worker, Postgres, Redis

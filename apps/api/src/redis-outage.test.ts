@@ -16,7 +16,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await api.sut.close();
-  await redis.kill();
+  await redis.destroy();
   await testDb.close();
 });
 
