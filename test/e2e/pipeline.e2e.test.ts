@@ -1,9 +1,8 @@
 import { Redis } from 'ioredis';
-import { createTestDatabase, testRedisUrl, uniqueQueuePrefix, type TestDatabase } from '../support/test-database';
-import { ABUSIVE_COMMENT, CLEAN_COMMENT, SPAM_COMMENT, TEST_SECRET } from '../support/fixtures';
-import { execFileAsync, runCli, startService, type ServiceProcess } from '../support/processes';
+import { createTestDatabase, testRedisUrl, type TestDatabase } from '../support/test-database';
+import { ABUSIVE_COMMENT, CLEAN_COMMENT, SPAM_COMMENT } from '../support/fixtures';
+import { execFileAsync, recordingClient, runCli, serviceEnv, startApiAndWorker, type ServiceProcess } from '../support/processes';
 import { dumpRedisValues } from '../support/redis-dump';
-import { freePort } from '../support/redis-server';
 import { eventually } from '../support/worker-under-test';
 
 // End to end: the CLI, the API and a worker as separate processes, as
@@ -15,14 +14,7 @@ let env: NodeJS.ProcessEnv;
 let api: ServiceProcess;
 let worker: ServiceProcess;
 let baseUrl: string;
-const responses: string[] = [];
-
-async function call(path: string, init?: RequestInit): Promise<{ status: number; json: any }> {
-  const response = await fetch(`${baseUrl}${path}`, init);
-  const text = await response.text();
-  responses.push(text, JSON.stringify([...response.headers]));
-  return { status: response.status, json: JSON.parse(text) };
-}
+const { call, responses } = recordingClient(() => baseUrl);
 
 const post = (articleId: string, body: unknown) =>
   call(`/api/v1/sites/e2e-blog/articles/${articleId}/comments`, {
@@ -33,23 +25,10 @@ const post = (articleId: string, body: unknown) =>
 
 beforeAll(async () => {
   testDb = await createTestDatabase();
-  const port = await freePort();
-  baseUrl = `http://127.0.0.1:${port}`;
-  env = {
-    NODE_ENV: 'production',
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    DATABASE_URL: testDb.url,
-    REDIS_URL: testRedisUrl(),
-    MODERATO_QUEUE_PREFIX: uniqueQueuePrefix(),
-    MODERATO_SECRET: TEST_SECRET,
-  };
+  ({ env, baseUrl } = await serviceEnv(testDb.url));
   const created = await runCli(['site', 'create', '--id', 'e2e-blog', '--name', 'E2E Blog', '--origin', 'https://blog.example.org'], env);
   expect(created).toMatchObject({ code: 0 });
-  api = startService('api', env);
-  worker = startService('worker', env);
-  await eventually(async () => ((await fetch(`${baseUrl}/readyz`).catch(() => undefined))?.status === 200 ? true : undefined), 20_000, 'the API');
-  await eventually(async () => (worker.output().includes('worker ready') ? true : undefined), 20_000, 'the worker');
+  ({ api, worker } = await startApiAndWorker(env, baseUrl));
 });
 
 afterAll(async () => {

@@ -1,9 +1,8 @@
 import { Redis } from 'ioredis';
-import { createTestDatabase, testRedisUrl, uniqueQueuePrefix, type TestDatabase } from '../support/test-database';
-import { CLEAN_COMMENT, TEST_SECRET } from '../support/fixtures';
-import { execFileAsync, runCli, startService, type ServiceProcess } from '../support/processes';
+import { createTestDatabase, testRedisUrl, type TestDatabase } from '../support/test-database';
+import { CLEAN_COMMENT } from '../support/fixtures';
+import { execFileAsync, recordingClient, runCli, serviceEnv, startApiAndWorker, type ServiceProcess } from '../support/processes';
 import { dumpRedisValues } from '../support/redis-dump';
-import { freePort } from '../support/redis-server';
 import { bearer, givenStaff } from '../support/staff';
 import { eventually } from '../support/worker-under-test';
 
@@ -22,36 +21,14 @@ let env: NodeJS.ProcessEnv;
 let api: ServiceProcess;
 let worker: ServiceProcess;
 let baseUrl: string;
-const responses: string[] = [];
-
-async function call(path: string, init: RequestInit = {}, record = true): Promise<{ status: number; json: any }> {
-  const response = await fetch(`${baseUrl}${path}`, init);
-  const text = await response.text();
-  if (record) responses.push(text, JSON.stringify([...response.headers]));
-  return { status: response.status, json: text ? JSON.parse(text) : undefined };
-}
+const { call, responses } = recordingClient(() => baseUrl);
 
 beforeAll(async () => {
   testDb = await createTestDatabase();
-  const port = await freePort();
-  baseUrl = `http://127.0.0.1:${port}`;
-  env = {
-    NODE_ENV: 'production',
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    DATABASE_URL: testDb.url,
-    REDIS_URL: testRedisUrl(),
-    MODERATO_QUEUE_PREFIX: uniqueQueuePrefix(),
-    MODERATO_SECRET: TEST_SECRET,
-    MODERATO_TRUST_PROXY: 'true',
-    MODERATO_RATE_LIMIT: 'off',
-  };
+  ({ env, baseUrl } = await serviceEnv(testDb.url, { MODERATO_TRUST_PROXY: 'true', MODERATO_RATE_LIMIT: 'off' }));
   const created = await runCli(['site', 'create', '--id', 'sweep', '--name', 'Sweep', '--origin', 'https://blog.example.org', '--premoderate'], env);
   expect(created.code).toBe(0);
-  api = startService('api', env);
-  worker = startService('worker', env);
-  await eventually(async () => ((await fetch(`${baseUrl}/readyz`).catch(() => undefined))?.status === 200 ? true : undefined), 20_000, 'the API');
-  await eventually(async () => (worker.output().includes('worker ready') ? true : undefined), 20_000, 'the worker');
+  ({ api, worker } = await startApiAndWorker(env, baseUrl));
 });
 
 afterAll(async () => {
