@@ -26,6 +26,7 @@ const HEADERS_TIMEOUT_MS = 10_000;
 const REQUEST_TIMEOUT_MS = 15_000;
 const KEEP_ALIVE_TIMEOUT_MS = 5_000;
 const QUEUE_CLOSE_TIMEOUT_MS = 2_000;
+const REDIS_READY_WAIT_MS = 3_000;
 const IDLE_SWEEP_MS = 1_000;
 const TIMEOUT_CHECK_MS = 1_000;
 
@@ -51,6 +52,10 @@ export async function startApiServer(config: Config, logger: Logger): Promise<Ap
     db,
     onRefreshError: (error) => logger.warn({ err: { message: (error as Error).message } }, 'site reload failed'),
   });
+  // The producer connection refuses commands until it is up (it fails fast by
+  // design), so give it a moment before listening; a Redis that is down
+  // still lets the API start, and posts answer 503 until it is back.
+  await Promise.race([once(redis, 'ready'), new Promise((resolve) => setTimeout(resolve, REDIS_READY_WAIT_MS).unref())]);
   // A first load at start; if Postgres is down the API still starts and retries.
   await sites.refresh().catch((error) => logger.warn({ err: { message: (error as Error).message } }, 'initial site load failed'));
 
