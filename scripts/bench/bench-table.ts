@@ -33,20 +33,21 @@ export function formatBenchTable(r: BenchResults): string {
     row([`intake req/s (50 conn., ${intake.rounds}×${intake.seconds} s, median)`, n(intake.intake.rps), `${n(intake.baseline.rps)} (bare Express + LPUSH); ${n(share * 100)} %`, '≥ 80 % of baseline', verdict(share >= 0.8)]),
     row(['intake latency p50 / p99 ms', `${n(intake.intake.p50Ms, 1)} / ${n(intake.intake.p99Ms, 1)}`, `${n(intake.baseline.p50Ms, 1)} / ${n(intake.baseline.p99Ms, 1)}`, 'p99 < 25 ms', verdict(intake.intake.p99Ms < 25)]),
     row([`end to end, saturation: comments/s (${r.workers} workers, ${n(r.drainJobs)} queued)`, n(real.drainPerSecond), `${n(noop.drainPerSecond)} (no-op, 1 insert/job)`, '≥ 1,500/s', verdict(real.drainPerSecond >= 1500)]),
-    row([`end to end at ${real.steady.offered}/s offered via the API: decided/s`, n(real.steady.perSecond), n(noop.steady.perSecond), '', '']),
+    row([`end to end at ${real.steady.offered}/s offered via the API, evenly paced: decided/s`, n(real.steady.perSecond), n(noop.steady.perSecond), '', '']),
+    row(['  intake latency at that rate p50 / p99 ms', `${n(real.steady.intakeP50Ms, 1)} / ${n(real.steady.intakeP99Ms, 1)}`, `${n(noop.steady.intakeP50Ms, 1)} / ${n(noop.steady.intakeP99Ms, 1)}`, '', '']),
     row(['  accepted → decided p50 / p99 ms', `${n(real.steady.p50Ms, 1)} / ${n(real.steady.p99Ms, 1)}`, `${n(noop.steady.p50Ms, 1)} / ${n(noop.steady.p99Ms, 1)}`, 'p99 < 250 ms', verdict(real.steady.p99Ms < 250)]),
     row(['worker peak RSS MB', n(real.peakRssMb), n(noop.peakRssMb), '< 300 MB', verdict(real.peakRssMb < 300)]),
     row(['model load ms', n(scoring.loadMs), '', '< 1,000 ms', verdict(scoring.loadMs < 1000)]),
     ...Object.entries(scoring.medianUs).map(([label, us]) =>
       row([
-        `scoring µs/comment, median / mean of ${n(scoring.comments)} real: ${label}`,
+        `scoring µs/comment, median / mean of ${n(scoring.comments)} unseen real: ${label}`,
         `${n(us, 1)} / ${n(scoring.meanUs[label] ?? Number.NaN, 1)}`,
         '',
         label.startsWith('whole') ? 'median < 250 µs' : '',
         label.startsWith('whole') ? verdict(us < 250) : '',
       ]),
     ),
-    row(['  whole pipeline, mean on a fresh process\'s first pass', n(scoring.coldMeanUs, 1), '', '', '']),
+    row([`  whole pipeline, mean over a fresh process's first ${n(scoring.warmupComments)} (warm-up)`, n(scoring.coldMeanUs, 1), '', '', '']),
     ...r.reads.figures
       .filter((f) => f !== healthz)
       .map((f) =>

@@ -16,7 +16,7 @@ export interface IntakeFigures {
   seconds: number;
 }
 
-const pathFor = (articleId: string) => `/api/v1/sites/bench/articles/${articleId}/comments`;
+export const intakePath = (articleId: string) => `/api/v1/sites/bench/articles/${articleId}/comments`;
 const BODY_TEXT = 'Thanks for writing this up. The part about the rollout plan matches what we saw on our side; the second chart is the one I would share with the team.';
 
 /** Only ever used on the bench's throwaway database. */
@@ -24,7 +24,7 @@ export const BENCH_SECRET = 'bench-secret-bench-secret-bench-secret-0123';
 
 let sequence = 0;
 /** Every request a different body and email, so the intake's duplicate guard sees real traffic. */
-function nextBody(): string {
+export function nextBody(): string {
   sequence += 1;
   return JSON.stringify({ name: 'Bench Reader', email: `reader${sequence}@example.org`, body: `${BODY_TEXT} #${sequence}` });
 }
@@ -33,7 +33,7 @@ function nextBody(): string {
 export async function hammer(baseUrl: string, seconds: number, options: { rate?: number; articleId?: string } = {}): Promise<LoadFigures & { accepted: number }> {
   const { rate, articleId = 'launch' } = options;
   const result = await autocannon({
-    url: `${baseUrl}${pathFor(articleId)}`,
+    url: `${baseUrl}${intakePath(articleId)}`,
     connections: 50,
     duration: seconds,
     ...(rate ? { overallRate: rate } : {}),

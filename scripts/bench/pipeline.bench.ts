@@ -3,13 +3,14 @@ import { Client } from 'pg';
 import { createPersonalDataKeys, type AcceptedComment } from '@moderato/core';
 import { createRedisConnection, createScoreCommentQueue, PAYLOAD_VERSION, SCORE_COMMENT_JOB, SCORE_COMMENT_JOB_OPTIONS } from '@moderato/queue';
 import { freePort, startTs, waitForHttp, type BenchProcess } from './bench-processes';
-import { BENCH_SECRET, hammer, startBenchApi } from './intake.bench';
+import { BENCH_SECRET, intakePath, nextBody, startBenchApi } from './intake.bench';
+import { pacedLoad } from './paced-load';
 
 export interface PipelineFigures {
   /** Comments decided per second while draining a pre-filled queue. */
   drainPerSecond: number;
   /** At the fixed offered load, through the real API: accepted → decided. */
-  steady: { offered: number; decided: number; perSecond: number; p50Ms: number; p99Ms: number };
+  steady: { offered: number; decided: number; perSecond: number; p50Ms: number; p99Ms: number; intakeP50Ms: number; intakeP99Ms: number };
   /** Largest peak RSS among the worker processes. */
   peakRssMb: number;
 }
@@ -76,8 +77,9 @@ async function waitForRows(client: Client, table: string, articleId: string, exp
 
 /**
  * One worker process per core, first draining a warm-up batch, then a
- * queue filled at once (throughput at saturation), then behind the real API at a fixed offered load
- * (accepted → decided latency, from the rows' own timestamps).
+ * queue filled at once (throughput at saturation), then behind the real API at
+ * a fixed offered load, evenly paced (accepted → decided latency, from the
+ * rows' own timestamps).
  */
 export async function benchPipeline(options: PipelineOptions): Promise<PipelineFigures> {
   const table = options.kind === 'real' ? 'comments' : 'bench_noop';
@@ -111,7 +113,8 @@ export async function benchPipeline(options: PipelineOptions): Promise<PipelineF
     const api = startBenchApi(port, options);
     started.push(api);
     await waitForHttp(`http://127.0.0.1:${port}/healthz`);
-    const load = await hammer(`http://127.0.0.1:${port}`, options.steadySeconds, { rate: options.steadyRate, articleId: 'steady' });
+    // Evenly spaced arrivals (see pacedLoad), as a steady stream of readers posts.
+    const load = await pacedLoad({ url: `http://127.0.0.1:${port}${intakePath('steady')}`, rate: options.steadyRate, seconds: options.steadySeconds, body: nextBody });
     await waitForRows(client, table, 'steady', load.accepted, 60_000);
     const steady = await client.query<{ p50: number; p99: number; seconds: number; n: string }>(
       `select percentile_cont(0.5) within group (order by ms) as p50, percentile_cont(0.99) within group (order by ms) as p99,
@@ -128,6 +131,8 @@ export async function benchPipeline(options: PipelineOptions): Promise<PipelineF
         perSecond: row ? Number(row.n) / row.seconds : Number.NaN,
         p50Ms: Number(row?.p50),
         p99Ms: Number(row?.p99),
+        intakeP50Ms: load.p50Ms,
+        intakeP99Ms: load.p99Ms,
       },
     };
   } finally {
