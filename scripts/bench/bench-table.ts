@@ -5,14 +5,11 @@ import type { ScoringFigures } from './scoring.bench';
 
 export interface BenchResults {
   machine: string;
-  intake: IntakeFigures;
-  real: PipelineFigures;
-  noop: PipelineFigures;
-  workers: number;
-  drainJobs: number;
-  scoring: ScoringFigures;
-  reads: { figures: ReadFigure[]; error?: string };
-  readRows: number;
+  /** Each part is absent when `--only` left it out. */
+  intake?: IntakeFigures;
+  pipeline?: { real: PipelineFigures; noop: PipelineFigures; workers: number; drainJobs: number };
+  scoring?: ScoringFigures;
+  reads?: { figures: ReadFigure[]; error?: string; rows: number };
 }
 
 const n = (value: number, digits = 0) => (Number.isFinite(value) ? value.toLocaleString('en-GB', { maximumFractionDigits: digits, minimumFractionDigits: digits }) : 'n/a');
@@ -20,23 +17,27 @@ const verdict = (holds: boolean) => (holds ? 'holds' : '**misses**');
 const row = (cells: string[]) => `| ${cells.join(' | ')} |`;
 
 /** One markdown table: each figure, its same-run baseline, the goal and whether it holds. */
-export function formatBenchTable(r: BenchResults): string {
-  const { intake, real, noop, scoring } = r;
-  const share = intake.intake.rps / intake.baseline.rps;
-  const whole = scoring.medianUs['whole pipeline (scorer.score)'] ?? Number.NaN;
-  const healthz = r.reads.figures.find((f) => f.label.startsWith('baseline'));
-  const lines = [
-    r.machine,
-    '',
-    row(['measure', 'Moderato', 'baseline, same run', 'goal', '']),
-    row(['---', '---:', '---:', '---', '---']),
-    row([`intake req/s (50 conn., ${intake.rounds}×${intake.seconds} s, median)`, n(intake.intake.rps), `${n(intake.baseline.rps)} (bare Express + LPUSH); ${n(share * 100)} %`, '≥ 80 % of baseline', verdict(share >= 0.8)]),
-    row(['intake latency p50 / p99 ms', `${n(intake.intake.p50Ms, 1)} / ${n(intake.intake.p99Ms, 1)}`, `${n(intake.baseline.p50Ms, 1)} / ${n(intake.baseline.p99Ms, 1)}`, 'p99 < 25 ms', verdict(intake.intake.p99Ms < 25)]),
-    row([`end to end, saturation: comments/s (${r.workers} workers, ${n(r.drainJobs)} queued)`, n(real.drainPerSecond), `${n(noop.drainPerSecond)} (no-op, 1 insert/job)`, '≥ 1,500/s', verdict(real.drainPerSecond >= 1500)]),
+function intakeRows({ intake, baseline, rounds, seconds }: IntakeFigures): string[] {
+  const share = intake.rps / baseline.rps;
+  return [
+    row([`intake req/s (50 conn., ${rounds}×${seconds} s, median)`, n(intake.rps), `${n(baseline.rps)} (bare Express + LPUSH); ${n(share * 100)} %`, '≥ 80 % of baseline', verdict(share >= 0.8)]),
+    row(['intake latency p50 / p99 ms', `${n(intake.p50Ms, 1)} / ${n(intake.p99Ms, 1)}`, `${n(baseline.p50Ms, 1)} / ${n(baseline.p99Ms, 1)}`, 'p99 < 25 ms', verdict(intake.p99Ms < 25)]),
+    ...(intake.bad + baseline.bad > 0 ? [row(['  non-2xx or socket errors during the runs', n(intake.bad), n(baseline.bad), '', ''])] : []),
+  ];
+}
+
+function pipelineRows({ real, noop, workers, drainJobs }: NonNullable<BenchResults['pipeline']>): string[] {
+  return [
+    row([`end to end, saturation: comments/s (${workers} workers, ${n(drainJobs)} queued)`, n(real.drainPerSecond), `${n(noop.drainPerSecond)} (no-op, 1 insert/job)`, '≥ 1,500/s', verdict(real.drainPerSecond >= 1500)]),
     row([`end to end at ${real.steady.offered}/s offered via the API, evenly paced: decided/s`, n(real.steady.perSecond), n(noop.steady.perSecond), '', '']),
     row(['  intake latency at that rate p50 / p99 ms', `${n(real.steady.intakeP50Ms, 1)} / ${n(real.steady.intakeP99Ms, 1)}`, `${n(noop.steady.intakeP50Ms, 1)} / ${n(noop.steady.intakeP99Ms, 1)}`, '', '']),
     row(['  accepted → decided p50 / p99 ms', `${n(real.steady.p50Ms, 1)} / ${n(real.steady.p99Ms, 1)}`, `${n(noop.steady.p50Ms, 1)} / ${n(noop.steady.p99Ms, 1)}`, 'p99 < 250 ms', verdict(real.steady.p99Ms < 250)]),
     row(['worker peak RSS MB', n(real.peakRssMb), n(noop.peakRssMb), '< 300 MB', verdict(real.peakRssMb < 300)]),
+  ];
+}
+
+function scoringRows(scoring: ScoringFigures): string[] {
+  return [
     row(['model load ms', n(scoring.loadMs), '', '< 1,000 ms', verdict(scoring.loadMs < 1000)]),
     ...Object.entries(scoring.medianUs).map(([label, us]) =>
       row([
@@ -48,14 +49,30 @@ export function formatBenchTable(r: BenchResults): string {
       ]),
     ),
     row([`  whole pipeline, mean over a fresh process's first ${n(scoring.warmupComments)} (warm-up)`, n(scoring.coldMeanUs, 1), '', '', '']),
-    ...r.reads.figures
-      .filter((f) => f !== healthz)
-      .map((f) =>
-        row([`${f.label} at ${n(r.readRows)} rows, p50 / p99 ms`, `${n(f.p50Ms, 2)} / ${n(f.p99Ms, 2)}`, healthz ? `${n(healthz.p50Ms, 2)} / ${n(healthz.p99Ms, 2)} (GET /healthz)` : '', 'p99 < 20 ms', verdict(f.p99Ms < 20)]),
-      ),
   ];
-  if (whole !== whole) lines.push('(whole pipeline time missing)');
-  if (r.reads.error) lines.push('', `queue/thread reads failed: ${r.reads.error}`);
-  if (intake.intake.bad + intake.baseline.bad > 0) lines.push('', `non-2xx or errors during intake runs: Moderato ${intake.intake.bad}, baseline ${intake.baseline.bad}`);
+}
+
+function readRows({ figures, rows }: NonNullable<BenchResults['reads']>): string[] {
+  const healthz = figures.find((f) => f.label.startsWith('baseline'));
+  return figures
+    .filter((f) => f !== healthz)
+    .map((f) =>
+      row([`${f.label} at ${n(rows)} rows, p50 / p99 ms`, `${n(f.p50Ms, 2)} / ${n(f.p99Ms, 2)}`, healthz ? `${n(healthz.p50Ms, 2)} / ${n(healthz.p99Ms, 2)} (GET /healthz)` : '', 'p99 < 20 ms', verdict(f.p99Ms < 20)]),
+    );
+}
+
+/** One markdown table: each figure, its same-run baseline, the goal and whether it holds. */
+export function formatBenchTable(r: BenchResults): string {
+  const lines = [
+    r.machine,
+    '',
+    row(['measure', 'Moderato', 'baseline, same run', 'goal', '']),
+    row(['---', '---:', '---:', '---', '---']),
+    ...(r.intake ? intakeRows(r.intake) : []),
+    ...(r.pipeline ? pipelineRows(r.pipeline) : []),
+    ...(r.scoring ? scoringRows(r.scoring) : []),
+    ...(r.reads ? readRows(r.reads) : []),
+  ];
+  if (r.reads?.error) lines.push('', `queue/thread reads failed: ${r.reads.error}`);
   return lines.join('\n');
 }

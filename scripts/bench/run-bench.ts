@@ -2,7 +2,8 @@
 // a baseline measured in the same run on this machine, printed as one table.
 // Loopback only; throwaway databases and queue prefixes, removed at the end.
 //
-//   npm run bench [-- --rounds 3 --seconds 10 --warmup 4000 --drain 10000 --rate 300 --rows 100000 --skip-reads]
+//   npm run bench [-- --rounds 3 --seconds 10 --warmup 4000 --drain 10000 --rate 300 --rows 100000]
+//   npm run bench -- --only intake,pipeline   (parts: scoring, intake, pipeline, reads; default all)
 //   BENCH_PROFILE_DIR=/tmp/prof npm run bench   (V8 CPU profiles of every child process)
 import os from 'node:os';
 import { parseArgs } from 'node:util';
@@ -25,12 +26,13 @@ const { values } = parseArgs({
     warmup: { type: 'string', default: '4000' },
     rate: { type: 'string', default: '300' },
     rows: { type: 'string', default: '100000' },
-    'skip-reads': { type: 'boolean', default: false },
+    only: { type: 'string', default: 'scoring,intake,pipeline,reads' },
   },
 });
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const RUN_ID = `bench-${Date.now().toString(36)}`;
 const WORKERS = os.cpus().length;
+const PARTS = new Set(values.only.split(',').map((p) => p.trim()));
 
 /** Deletes every key the run made under its prefixes (queue, guards, baseline list). */
 async function dropKeys(redis: Redis, prefix: string): Promise<void> {
@@ -61,22 +63,35 @@ async function main(): Promise<void> {
     await sql`create table bench_noop (id uuid primary key, article_id text not null, created_at timestamptz not null, decided_at timestamptz not null)`.execute(bench.db);
     const realBodies = loadRealBodies(20_000);
     const bodies = realBodies.slice(0, 10_000);
-    console.error(`scoring ${realBodies.length - bodies.length} real comments after ${bodies.length} to warm up…`);
-    const scoring = benchScoring(bodies, realBodies.slice(bodies.length));
+    let scoring;
+    if (PARTS.has('scoring')) {
+      console.error(`scoring ${realBodies.length - bodies.length} real comments after ${bodies.length} to warm up…`);
+      scoring = benchScoring(bodies, realBodies.slice(bodies.length));
+    }
     const common = { databaseUrl: bench.url, redisUrl: REDIS_URL };
-    console.error('intake vs bare LPUSH…');
-    const intake = await benchIntake({ ...common, prefix: prefixes[0]!, rounds: Number(values.rounds), seconds: Number(values.seconds) });
-    await dropKeys(redis, prefixes[0]!);
-    const pipeline = { ...common, workers: WORKERS, warmupJobs: Number(values.warmup), drainJobs: Number(values.drain), steadyRate: Number(values.rate), steadySeconds: Number(values.seconds), bodies };
-    console.error('end to end, no-op baseline…');
-    const noop = await benchPipeline({ ...pipeline, prefix: prefixes[1]!, kind: 'noop' });
-    console.error('end to end, real workers…');
-    const real = await benchPipeline({ ...pipeline, prefix: prefixes[2]!, kind: 'real' });
-    console.error('queue and thread reads…');
-    const reads = values['skip-reads'] ? { figures: [], error: 'skipped (--skip-reads)' } : await benchReads(Number(values.rows));
+    let intake;
+    if (PARTS.has('intake')) {
+      console.error('intake vs bare LPUSH…');
+      intake = await benchIntake({ ...common, prefix: prefixes[0]!, rounds: Number(values.rounds), seconds: Number(values.seconds) });
+      await dropKeys(redis, prefixes[0]!);
+    }
+    let pipeline;
+    if (PARTS.has('pipeline')) {
+      const options = { ...common, workers: WORKERS, warmupJobs: Number(values.warmup), drainJobs: Number(values.drain), steadyRate: Number(values.rate), steadySeconds: Number(values.seconds), bodies };
+      console.error('end to end, no-op baseline…');
+      const noop = await benchPipeline({ ...options, prefix: prefixes[1]!, kind: 'noop' });
+      console.error('end to end, real workers…');
+      const real = await benchPipeline({ ...options, prefix: prefixes[2]!, kind: 'real' });
+      pipeline = { real, noop, workers: WORKERS, drainJobs: options.drainJobs };
+    }
+    let reads;
+    if (PARTS.has('reads')) {
+      console.error('queue and thread reads…');
+      reads = { ...(await benchReads(Number(values.rows))), rows: Number(values.rows) };
+    }
     const load = os.loadavg().map((l) => l.toFixed(2)).join(' ');
     const machineLine = `${header}, at end ${load}; ${((Date.now() - startedAt) / 60_000).toFixed(1)} min`;
-    console.log(formatBenchTable({ machine: machineLine, intake, real, noop, workers: WORKERS, drainJobs: pipeline.drainJobs, scoring, reads, readRows: Number(values.rows) }));
+    console.log(formatBenchTable({ machine: machineLine, intake, pipeline, scoring, reads }));
   } finally {
     for (const prefix of prefixes) await dropKeys(redis, prefix);
     redis.disconnect();
