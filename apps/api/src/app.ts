@@ -1,8 +1,8 @@
 import express, { type Express, type RequestHandler } from 'express';
 import helmet from 'helmet';
-import { pinoHttp } from 'pino-http';
 import type { Logger } from '@moderato/config';
 import { errorHandler, notFound } from './errors';
+import { accessLog } from './middleware/access-log.middleware';
 import { commentsRoutes, type CommentsRoutesOptions } from './routes/comments.routes';
 import { deadLettersRoutes, type DeadLettersRoutesOptions } from './routes/dead-letters.routes';
 import { demoRoutes, type DemoRoutesOptions } from './routes/demo.routes';
@@ -41,27 +41,19 @@ export function createApp({ logger, comments, health, embed, demo, moderation, d
   app.set('trust proxy', trustProxy);
   app.disable('x-powered-by');
   app.use(helmet());
-  app.use(
-    pinoHttp({
-      logger,
-      // Method, path and status only: no headers, no client address, no body.
-      serializers: {
-        req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url.split('?')[0] }),
-        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-      },
-      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
-    }),
-  );
+  app.use(accessLog(logger));
   if (metrics) app.use(metrics.countRequests);
   app.use(express.json({ limit: BODY_LIMIT, strict: true }));
   app.use(healthRoutes(health));
   if (metrics?.routes) app.use(metricsRoutes(metrics.routes));
   if (embed) app.use(embedRoutes(embed));
+  // The intake is the hot path: ahead of the staff routers, so a post does not
+  // walk through them (after embed, which adds CORS to the public reads).
+  app.use(commentsRoutes(comments));
   if (demo) app.use(demoRoutes(demo));
   if (moderation) app.use(moderationRoutes(moderation));
   if (queueBoard) app.use(queueBoardRoutes(queueBoard));
   if (deadLetters) app.use(deadLettersRoutes(deadLetters));
-  app.use(commentsRoutes(comments));
   app.use(() => {
     throw notFound('route');
   });

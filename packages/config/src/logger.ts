@@ -28,6 +28,11 @@ export interface LoggerOptions {
   destination?: DestinationStream;
 }
 
-export function createLogger({ level, service, destination }: LoggerOptions): Logger {
+/**
+ * Lines go to stdout without blocking: while one write is in flight the next
+ * lines gather and leave in a single write (a synchronous write per request
+ * was 8 % of the API's CPU at saturation). Call `flush` before exiting.
+ */
+export function createLogger({ level, service, destination = pino.destination({ dest: 1, sync: false }) }: LoggerOptions): Logger {
   return pino({ level, base: { service }, redact: { paths: REDACTED_PATHS, censor: '[redacted]' } }, destination);
 }

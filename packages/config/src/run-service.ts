@@ -23,6 +23,8 @@ export function runService(name: string, start: (config: Config, logger: Logger)
       logger.info({ signal }, `${name} shutting down: finishing the work in hand`);
       await service.close();
       logger.info(`${name} stopped`);
+      // The log destination writes asynchronously: let the last lines out.
+      await new Promise<void>((resolve) => logger.flush(() => resolve()));
       process.exit(0);
     };
     process.on('SIGTERM', () => void stop('SIGTERM'));

@@ -14,6 +14,12 @@ describe('personal data keys', () => {
     expect(sut.encryptEmail('a@b.co')).not.toBe(sut.encryptEmail('a@b.co'));
   });
 
+  it('never repeats an IV across pool refills, and every seal still opens', () => {
+    const sealed = Array.from({ length: 1_000 }, (_, i) => sut.encryptEmail(`reader${i}@example.org`));
+    expect(new Set(sealed.map((s) => s.split('.')[1])).size).toBe(1_000);
+    sealed.forEach((s, i) => expect(sut.decryptEmail(s)).toBe(`reader${i}@example.org`));
+  });
+
   it('refuses a tampered ciphertext', () => {
     const sealed = sut.encryptEmail('a@b.co');
     const tampered = sealed.slice(0, -2) + (sealed.endsWith('A') ? 'BB' : 'AA');

@@ -163,6 +163,8 @@ describe('health', () => {
 describe('privacy at intake', () => {
   it('never writes the email in clear to Redis or the logs', async () => {
     await postJson(commentsUrl, valid);
+    // Refused posts are access-logged at info (accepted ones only at debug).
+    expect((await postJson(commentsUrl, { ...valid, body: '' })).status).toBe(400);
     const dump = await dumpRedisValues(redis, prefix);
     expect(dump).toContain('Thanks for this article.');
     expect(dump.toLowerCase()).not.toContain(EMAIL);
