@@ -17,12 +17,15 @@ const verdict = (holds: boolean) => (holds ? 'holds' : '**misses**');
 const row = (cells: string[]) => `| ${cells.join(' | ')} |`;
 
 /** One markdown table: each figure, its same-run baseline, the goal and whether it holds. */
-function intakeRows({ intake, baseline, rounds, seconds }: IntakeFigures): string[] {
+function intakeRows({ intake, cluster, processes, baseline, rounds, seconds }: IntakeFigures): string[] {
   const share = intake.rps / baseline.rps;
+  const clusterShare = cluster.rps / baseline.rps;
   return [
-    row([`intake req/s (50 conn., ${rounds}×${seconds} s, median)`, n(intake.rps), `${n(baseline.rps)} (bare Express + LPUSH); ${n(share * 100)} %`, '≥ 80 % of baseline', verdict(share >= 0.8)]),
-    row(['intake latency p50 / p99 ms', `${n(intake.p50Ms, 1)} / ${n(intake.p99Ms, 1)}`, `${n(baseline.p50Ms, 1)} / ${n(baseline.p99Ms, 1)}`, 'p99 < 25 ms', verdict(intake.p99Ms < 25)]),
-    ...(intake.bad + baseline.bad > 0 ? [row(['  non-2xx or socket errors during the runs', n(intake.bad), n(baseline.bad), '', ''])] : []),
+    row([`intake req/s (50 conn., ${rounds}×${seconds} s, median), 1 API process`, n(intake.rps), `${n(baseline.rps)} (bare Express + LPUSH, 1 process); ${n(share * 100)} %`, '≥ 80 % of baseline', verdict(share >= 0.8)]),
+    row(['  latency p50 / p99 ms', `${n(intake.p50Ms, 1)} / ${n(intake.p99Ms, 1)}`, `${n(baseline.p50Ms, 1)} / ${n(baseline.p99Ms, 1)}`, 'p99 < 25 ms', verdict(intake.p99Ms < 25)]),
+    row([`intake req/s, ${processes} API processes (MODERATO_API_PROCESSES=auto)`, n(cluster.rps), `${n(clusterShare * 100)} % of the baseline`, '≥ 80 % of baseline', verdict(clusterShare >= 0.8)]),
+    row(['  latency p50 / p99 ms', `${n(cluster.p50Ms, 1)} / ${n(cluster.p99Ms, 1)}`, '', 'p99 < 25 ms', verdict(cluster.p99Ms < 25)]),
+    ...(intake.bad + cluster.bad + baseline.bad > 0 ? [row(['  non-2xx or socket errors during the runs (1 process, cluster / baseline)', `${n(intake.bad)}, ${n(cluster.bad)}`, n(baseline.bad), '', ''])] : []),
   ];
 }
 

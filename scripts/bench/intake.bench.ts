@@ -11,6 +11,9 @@ export interface LoadFigures {
 
 export interface IntakeFigures {
   intake: LoadFigures;
+  /** The same API with one process per core (MODERATO_API_PROCESSES=auto). */
+  cluster: LoadFigures;
+  processes: number;
   baseline: LoadFigures;
   rounds: number;
   seconds: number;
@@ -53,7 +56,7 @@ const medianOf = (runs: LoadFigures[]): LoadFigures => ({
 });
 
 /** The real API as a child process on a loopback port, rate limits off, logging at info as in production. */
-export function startBenchApi(port: number, options: { databaseUrl: string; redisUrl: string; prefix: string }): BenchProcess {
+export function startBenchApi(port: number, options: { databaseUrl: string; redisUrl: string; prefix: string; processes?: number }): BenchProcess {
   return startTs('apps/api/src/main.ts', {
     PORT: String(port),
     HOST: '127.0.0.1',
@@ -63,35 +66,43 @@ export function startBenchApi(port: number, options: { databaseUrl: string; redi
     MODERATO_RATE_LIMIT: 'off',
     NODE_ENV: 'production',
     MODERATO_SECRET: BENCH_SECRET,
+    MODERATO_API_PROCESSES: String(options.processes ?? 1),
   });
 }
 
 /**
- * Intake at saturation next to the bare LPUSH route, rounds interleaved so
- * both see the same background load; medians over the rounds. Both servers
- * are child processes; autocannon runs here.
+ * Intake at saturation, as one process and as one per core, next to the
+ * bare LPUSH route (one process), rounds interleaved so all three see the
+ * same background load; medians over the rounds. The servers are child
+ * processes; autocannon runs here.
  */
-export async function benchIntake(options: { databaseUrl: string; redisUrl: string; prefix: string; rounds: number; seconds: number }): Promise<IntakeFigures> {
-  const [apiPort, barePort] = [await freePort(), await freePort()];
+export async function benchIntake(options: { databaseUrl: string; redisUrl: string; prefix: string; rounds: number; seconds: number; processes: number }): Promise<IntakeFigures> {
+  const [apiPort, clusterPort, barePort] = [await freePort(), await freePort(), await freePort()];
   const started: BenchProcess[] = [];
   try {
-    const api = startBenchApi(apiPort, options);
+    const api = startBenchApi(apiPort, { ...options, processes: 1 });
     started.push(api);
+    const cluster = startBenchApi(clusterPort, options);
+    started.push(cluster);
     const bare = startTs('scripts/bench/lpush-server.ts', { PORT: String(barePort), REDIS_URL: options.redisUrl, BENCH_KEY: `${options.prefix}:lpush` });
     started.push(bare);
     const apiUrl = `http://127.0.0.1:${apiPort}`;
+    const clusterUrl = `http://127.0.0.1:${clusterPort}`;
     const bareUrl = `http://127.0.0.1:${barePort}`;
-    await Promise.all([waitForHttp(`${apiUrl}/healthz`), waitForHttp(`${bareUrl}/healthz`)]);
-    // Warm-up: JIT, connection pools, Redis scripts loaded.
+    await Promise.all([apiUrl, clusterUrl, bareUrl].map((url) => waitForHttp(`${url}/healthz`)));
+    // Warm-up: JIT, connection pools, Redis scripts loaded (each cluster process gets its share).
     await hammer(apiUrl, 2);
+    await hammer(clusterUrl, 3);
     await hammer(bareUrl, 2);
     const intake: LoadFigures[] = [];
+    const clustered: LoadFigures[] = [];
     const baseline: LoadFigures[] = [];
     for (let round = 0; round < options.rounds; round += 1) {
       baseline.push(await hammer(bareUrl, options.seconds));
       intake.push(await hammer(apiUrl, options.seconds));
+      clustered.push(await hammer(clusterUrl, options.seconds));
     }
-    return { intake: medianOf(intake), baseline: medianOf(baseline), rounds: options.rounds, seconds: options.seconds };
+    return { intake: medianOf(intake), cluster: medianOf(clustered), processes: options.processes, baseline: medianOf(baseline), rounds: options.rounds, seconds: options.seconds };
   } finally {
     await Promise.all(started.map((p) => p.stop()));
   }

@@ -72,7 +72,7 @@ async function main(): Promise<void> {
     let intake;
     if (PARTS.has('intake')) {
       console.error('intake vs bare LPUSH…');
-      intake = await benchIntake({ ...common, prefix: prefixes[0]!, rounds: Number(values.rounds), seconds: Number(values.seconds) });
+      intake = await benchIntake({ ...common, prefix: prefixes[0]!, rounds: Number(values.rounds), seconds: Number(values.seconds), processes: os.availableParallelism() });
       await dropKeys(redis, prefixes[0]!);
     }
     let pipeline;

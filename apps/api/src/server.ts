@@ -1,3 +1,4 @@
+import cluster from 'node:cluster';
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { createServer } from 'node:http';
@@ -8,6 +9,7 @@ import { createPersonalDataKeys } from '@moderato/core';
 import { createDatabase, createSiteDirectory } from '@moderato/db';
 import { createRedisConnection, createScoreCommentQueue, enqueueScoreComment, isCommentQueued } from '@moderato/queue';
 import { createApp } from './app';
+import { clusterMetricsReader } from './cluster/cluster-metrics';
 import { createApiMetrics } from './metrics/api-metrics';
 import { loginRateLimit } from './auth/login-rate-limit';
 import { createSessionMiddleware } from './auth/session';
@@ -65,7 +67,12 @@ export async function startApiServer(config: Config, logger: Logger): Promise<Ap
   const app = createApp({
     logger,
     trustProxy: config.trustProxy,
-    metrics: { countRequests: metrics.countRequests, routes: config.metricsToken ? { registry: metrics.registry, token: config.metricsToken } : undefined },
+    metrics: {
+      countRequests: metrics.countRequests,
+      routes: config.metricsToken
+        ? { registry: metrics.registry, token: config.metricsToken, read: cluster.isWorker ? clusterMetricsReader(metrics.registry) : undefined }
+        : undefined,
+    },
     queueBoard: { queue, db, session },
     comments: {
       sites,

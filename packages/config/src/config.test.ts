@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { ConfigError, loadConfig } from './config';
 
 describe('loadConfig', () => {
@@ -9,7 +10,15 @@ describe('loadConfig', () => {
       redisUrl: 'redis://127.0.0.1:6379',
       queuePrefix: 'moderato',
       trustProxy: false,
+      apiProcesses: 1,
     });
+  });
+
+  it('takes a count of API processes, or one per core for auto', () => {
+    expect(loadConfig({ MODERATO_API_PROCESSES: '3' }).apiProcesses).toBe(3);
+    expect(loadConfig({ MODERATO_API_PROCESSES: 'auto' }).apiProcesses).toBe(availableParallelism());
+    expect(() => loadConfig({ MODERATO_API_PROCESSES: 'many' })).toThrow(/MODERATO_API_PROCESSES: a whole number from 1 to 256, or auto/);
+    expect(() => loadConfig({ MODERATO_API_PROCESSES: '0' })).toThrow(/MODERATO_API_PROCESSES/);
   });
 
   it('requires a secret in production', () => {

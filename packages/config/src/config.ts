@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 
 /** The development secret: usable only when NODE_ENV is not production. */
@@ -30,6 +31,10 @@ const envSchema = z.object({
   // Unset: no /metrics at all. Long enough not to be guessed.
   MODERATO_METRICS_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
   MODERATO_WORKER_METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  // API processes sharing the port (node:cluster): a number, or `auto` for one per core.
+  MODERATO_API_PROCESSES: z
+    .union([z.literal('auto'), z.coerce.number().int().min(1).max(256)], { error: 'a whole number from 1 to 256, or auto' })
+    .default(1),
 });
 
 export interface Config {
@@ -55,6 +60,8 @@ export interface Config {
   metricsToken: string | null;
   /** When set, each worker serves its own /metrics on 127.0.0.1:port. */
   workerMetricsPort: number | null;
+  /** API processes sharing the port; more than 1 runs a node:cluster primary that forks them. */
+  apiProcesses: number;
 }
 
 /** Thrown at start with every problem in the environment listed. */
@@ -102,5 +109,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     retentionDays: data.MODERATO_RETENTION_DAYS,
     metricsToken: data.MODERATO_METRICS_TOKEN ?? null,
     workerMetricsPort: data.MODERATO_WORKER_METRICS_PORT ?? null,
+    apiProcesses: data.MODERATO_API_PROCESSES === 'auto' ? availableParallelism() : data.MODERATO_API_PROCESSES,
   };
 }

@@ -34,6 +34,8 @@ export function createApiMetrics({ jobCounts }: { jobCounts: JobCounts }): ApiMe
     help: 'Score-comment jobs by state (the whole queue, shared by every process)',
     labelNames: ['state'],
     registers: [registry],
+    // Every API process reads the same shared queue: in a cluster, one answer, not the sum.
+    aggregator: 'first',
     async collect() {
       const byState = await readCounts().catch(() => (redisErrors.inc(), undefined));
       for (const state of QUEUE_STATES) if (byState) this.set({ state }, byState[state] ?? 0);
@@ -43,6 +45,7 @@ export function createApiMetrics({ jobCounts }: { jobCounts: JobCounts }): ApiMe
     name: 'moderato_dead_letters',
     help: 'Jobs failed for good (unrecoverable payloads, or out of attempts): see /admin/queues',
     registers: [registry],
+    aggregator: 'first',
     async collect() {
       const byState = await readCounts().catch(() => undefined);
       if (byState) this.set(byState.failed ?? 0);

@@ -5,19 +5,21 @@ import { hasMetricsToken } from '../metrics/metrics-token';
 
 export interface MetricsRoutesOptions {
   registry: Registry;
+  /** The text to serve; default this process's registry (a cluster reads every process's). */
+  read?: () => Promise<string>;
   /** MODERATO_METRICS_TOKEN; without one the route is not mounted at all (404). */
   token: string;
 }
 
 /** GET /metrics in Prometheus text format, for a scraper holding the bearer token. */
-export function metricsRoutes({ registry, token }: MetricsRoutesOptions): Router {
+export function metricsRoutes({ registry, token, read = () => registry.metrics() }: MetricsRoutesOptions): Router {
   const router = Router();
   router.get('/metrics', async (req, res) => {
     if (!hasMetricsToken(req.headers.authorization, token)) {
       res.setHeader('WWW-Authenticate', 'Bearer realm="metrics"');
       throw new HttpError(401, 'unauthenticated', 'send the metrics token as Authorization: Bearer <token>');
     }
-    res.type(registry.contentType).send(await registry.metrics());
+    res.type(registry.contentType).send(await read());
   });
   return router;
 }
