@@ -24,7 +24,8 @@ const RECENT_LIMIT = 20;
  * findAuthorHistory and findRecentBodies for many comments in one round
  * trip, in the order asked: the worker's per-job look-ups, batched. Each
  * author's sub-queries use the (email_hash) index exactly as the single
- * versions do.
+ * versions do. The bodies come back as JSON, which pg decodes with
+ * JSON.parse: its text[] parser was 2 % of a worker's CPU.
  */
 export async function findAuthorContexts(db: Kysely<Database>, queries: readonly AuthorContextQuery[], now = new Date()): Promise<AuthorContext[]> {
   if (queries.length === 0) return [];
@@ -34,11 +35,11 @@ export async function findAuthorContexts(db: Kysely<Database>, queries: readonly
       (select count(*) from comments c where c.site_id = a.site_id and c.email_hash = a.email_hash and c.status = 'approved') as approved,
       (select count(*) from comments c where c.site_id = a.site_id and c.email_hash = a.email_hash and c.status = 'rejected') as rejected,
       coalesce((
-        select array_agg(r.body order by r.created_at desc, r.id)
+        select json_agg(r.body order by r.created_at desc, r.id)
           from (select c.body, c.created_at, c.id from comments c
                  where c.site_id = a.site_id and c.email_hash = a.email_hash and c.created_at >= ${since} and c.id <> a.exclude_id
                  order by c.created_at desc, c.id limit ${RECENT_LIMIT}) as r
-      ), '{}') as bodies
+      ), '[]') as bodies
     from unnest(${queries.map((q) => q.siteId)}::text[], ${queries.map((q) => q.emailHash)}::text[], ${queries.map((q) => q.excludeId)}::uuid[])
       with ordinality as a(site_id, email_hash, exclude_id, i)`.execute(db);
   const byIndex = new Map(rows.map((row) => [Number(row.i) - 1, row]));
