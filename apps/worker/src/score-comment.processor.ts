@@ -41,7 +41,7 @@ export function createScoreCommentProcessor({ scorer, sites, db, logger, lookUpA
         findAuthorHistory(db, siteId, emailHash),
         findRecentBodies(db, siteId, emailHash, { excludeId }),
       ]);
-      return { authorHistory, recentBodies };
+      return { authorHistory, recentBodies, recentFingerprints: [] };
     });
   const store = record ?? (({ comment, score, context }: Decision) => recordDecision(db, comment, score, context));
   return async (job: Job<ScoreCommentPayload>): Promise<void> => {
@@ -58,9 +58,9 @@ export function createScoreCommentProcessor({ scorer, sites, db, logger, lookUpA
     if (!site) throw new UnrecoverableError(`site ${comment.siteId} does not exist`);
 
     // Recent bodies are for repeat-post detection; they exclude this comment in case a retry already stored it.
-    const { authorHistory, recentBodies } = await lookUp({ siteId: comment.siteId, emailHash: comment.emailHash, excludeId: comment.id });
+    const { authorHistory, recentBodies, recentFingerprints } = await lookUp({ siteId: comment.siteId, emailHash: comment.emailHash, excludeId: comment.id });
     const settings = articleSettingsOf(site, comment.articleId).premoderate ? { ...site.settings, premoderate: true } : site.settings;
-    const result = scorer.score({ body: comment.body, name: comment.name, settings, authorHistory, recentBodies });
+    const result = scorer.score({ body: comment.body, name: comment.name, settings, authorHistory, recentBodies, recentFingerprints });
     const written = await store({ comment, score: result, context: { settingsVersion: site.settingsVersion, authorApprovedBefore: authorHistory.approved } });
     logger.info(
       {

@@ -7,6 +7,7 @@ export type { ScoringPhase, PhaseContext, PhaseResult } from './scoring/phase';
 export type { ModelBundle, TextClassifier, Classification, Evidence } from './scoring/text-classifier';
 export { createScorer, MODERATION_POLICY } from './scoring/pipeline';
 export { loadModelBundle } from './scoring/model-file';
+export { bodyFingerprint } from './scoring/normalise/text-fingerprint';
 export { cleanText } from './clean-text';
 export * from './moderation';
 export { mergeSettingsPatch } from './settings-patch';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AcceptedComment, ScoreResult } from '@moderato/core';
-import { DEFAULT_SITE_SETTINGS } from '@moderato/core';
+import { bodyFingerprint, DEFAULT_SITE_SETTINGS } from '@moderato/core';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database';
 import { givenSite } from '../../../test/support/fixtures';
 import { findRecentBodies } from './author-activity.repository';
@@ -82,10 +82,20 @@ describe('findAuthorContexts', () => {
     const oneByOne = await Promise.all(
       queries.map(async (q) => ({
         authorHistory: await findAuthorHistory(testDb.db, q.siteId, q.emailHash),
-        recentBodies: await findRecentBodies(testDb.db, q.siteId, q.emailHash, { excludeId: q.excludeId }),
+        recentBodies: [],
+        recentFingerprints: (await findRecentBodies(testDb.db, q.siteId, q.emailHash, { excludeId: q.excludeId })).map(bodyFingerprint),
       })),
     );
     expect(contexts).toEqual(oneByOne);
-    expect(contexts[0]).toEqual({ authorHistory: { approved: 1, rejected: 1 }, recentBodies: [comments[1]!.body] });
+    expect(contexts[0]).toEqual({ authorHistory: { approved: 1, rejected: 1 }, recentBodies: [], recentFingerprints: [bodyFingerprint(comments[1]!.body)] });
+  });
+
+  it('gives the text of comments stored before fingerprints existed', async () => {
+    const author = hash('e');
+    const [older, newer] = [accepted({ emailHash: author }), accepted({ emailHash: author })];
+    await recordDecisions(testDb.db, [older!, newer!].map((comment) => ({ comment, score: scored('approve') })));
+    await testDb.db.updateTable('comments').set({ body_fingerprint: null }).where('id', '=', older!.id).execute();
+    const [context] = await findAuthorContexts(testDb.db, [{ siteId: 'blog', emailHash: author, excludeId: randomUUID() }]);
+    expect(context).toMatchObject({ recentBodies: [older!.body], recentFingerprints: [bodyFingerprint(newer!.body)] });
   });
 });

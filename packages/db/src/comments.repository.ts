@@ -1,6 +1,6 @@
 import { sql, type Insertable, type Kysely } from 'kysely';
 import type { AcceptedComment, AuthorHistory, ScoreResult, StoredCommentStatus } from '@moderato/core';
-import { STATUS_FOR_DECISION } from '@moderato/core';
+import { bodyFingerprint, STATUS_FOR_DECISION } from '@moderato/core';
 import type { Database } from './database';
 import { decodeTimeCursor, encodeCursor } from './keyset-cursor';
 
@@ -31,6 +31,7 @@ function commentRow({ comment, score, context = {} }: Decision, decidedAt: Date)
     email_hash: comment.emailHash,
     ip_hash: comment.ipHash,
     body: comment.body,
+    body_fingerprint: score.fingerprint ?? bodyFingerprint(comment.body),
     status: STATUS_FOR_DECISION[score.decision],
     spam_score: score.spam,
     toxicity_score: score.toxicity,

@@ -63,6 +63,7 @@ export async function eraseCommentsByEmailHash(db: Kysely<Database>, request: { 
         .set({
           author_name: ERASED_TEXT,
           body: ERASED_TEXT,
+          body_fingerprint: '',
           email_encrypted: 'erased',
           email_hash: sql<string>`'erased:' || gen_random_uuid()`,
           ip_hash: null,

@@ -11,6 +11,8 @@ export interface PhaseContext {
   authorHistory?: AuthorHistory;
   /** The author's other recent bodies on this site (newest first), for repeat-post detection. */
   recentBodies?: readonly string[];
+  /** Stored fingerprints (textFingerprint) of the author's other recent comments: compared without folding them again. */
+  recentFingerprints?: readonly string[];
   models: ModelBundle;
   /** The body folded for rule matching; set by the normalisation phase, which runs first. */
   folded?: FoldedText;

@@ -8,6 +8,7 @@ import { linkCount } from './phases/link-count';
 import { newCommenter } from './phases/new-commenter';
 import { normalise } from './phases/normalise';
 import { profanity } from './phases/profanity';
+import { bodyFingerprint } from './normalise/text-fingerprint';
 import { repeatPosts } from './phases/repeat-posts';
 import { spamModel } from './phases/spam-model';
 import { toxicityModel } from './phases/toxicity-model';
@@ -61,6 +62,8 @@ export function createScorer(models: ModelBundle, phases: readonly ScoringPhase[
   return {
     modelVersion: models.version,
     score(input) {
+      // Folds the body first; the normalisation phase then finds it folded.
+      const fingerprint = bodyFingerprint(input.body);
       const { spam, toxicity, reasons, holdRules, rejectRules } = runPhases(phases, { ...input, models });
       const outcome = decide({ spam, toxicity, holdRules, rejectRules }, input.settings);
       return {
@@ -70,6 +73,7 @@ export function createScorer(models: ModelBundle, phases: readonly ScoringPhase[
         reasons: [...rejectRules, ...holdRules, ...reasons, ...outcome.reasons],
         modelVersion: models.version,
         thresholds: { spam: input.settings.spam, toxicity: input.settings.toxicity },
+        fingerprint,
       };
     },
   };

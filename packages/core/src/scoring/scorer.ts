@@ -9,6 +9,8 @@ export interface ScoringInput {
   authorHistory?: AuthorHistory;
   /** The author's other recent bodies on this site (e.g. last 24 h, at most 20), newest first. */
   recentBodies?: readonly string[];
+  /** The same comments as stored fingerprints (bodyFingerprint); either or both may be given. */
+  recentFingerprints?: readonly string[];
 }
 
 /** Everything recorded with a decision, so a later re-tune can be explained. */
@@ -19,6 +21,8 @@ export interface ScoreResult {
   reasons: Reason[];
   modelVersion: string;
   thresholds: { spam: ScoreBands; toxicity: ScoreBands };
+  /** The body's fingerprint for later repeat-post checks (bodyFingerprint); the scorer always sets it. */
+  fingerprint?: string;
 }
 
 /**

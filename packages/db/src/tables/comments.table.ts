@@ -11,6 +11,8 @@ export interface CommentsTable {
   email_hash: string;
   ip_hash: string | null;
   body: string;
+  /** textFingerprint of the folded body ('' when too short to compare); null for comments stored before it existed. */
+  body_fingerprint: ColumnType<string | null, string | null | undefined, string | null>;
   status: StoredCommentStatus;
   spam_score: number;
   toxicity_score: number;

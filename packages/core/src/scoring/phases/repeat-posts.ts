@@ -1,25 +1,21 @@
 import { foldText } from '../normalise/fold-text';
+import { textFingerprint } from '../normalise/text-fingerprint';
 import type { ScoringPhase } from '../phase';
 import { foldedBody } from './normalise';
 
 // A double submit is common and harmless; a third copy is a campaign.
 const MIN_EARLIER_COPIES = 2;
-// "Thanks!" and "+1" repeat honestly.
-const MIN_LENGTH = 20;
-
-// Compared on letters and digits only, so changed punctuation, case,
-// spacing or emoji do not make a copy new.
-function fingerprint(folded: string): string {
-  return folded.replace(/[^\p{L}\p{N}]+/gu, '');
-}
 
 /** Holds a comment the same author already posted on this site, twice or more, recently. */
 export const repeatPosts: ScoringPhase = (context) => {
-  const recent = context.recentBodies;
-  if (!recent || recent.length === 0) return undefined;
-  const own = fingerprint(foldedBody(context).text);
-  if (own.length < MIN_LENGTH) return undefined;
-  const copies = recent.filter((body) => fingerprint(foldText(body).text) === own).length;
+  const stored = context.recentFingerprints ?? [];
+  const bodies = context.recentBodies ?? [];
+  if (stored.length === 0 && bodies.length === 0) return undefined;
+  const own = textFingerprint(foldedBody(context).text);
+  if (own === '') return undefined;
+  // Earlier comments arrive as stored fingerprints; bodies only from callers
+  // that have no fingerprints (the CLI, comments stored before there were any).
+  const copies = stored.filter((f) => f === own).length + bodies.filter((body) => textFingerprint(foldText(body).text) === own).length;
   if (copies < MIN_EARLIER_COPIES) return undefined;
   return {
     holdRules: [{ code: 'repeat-post', message: `same text posted ${copies} times before by this author recently`, value: copies }],

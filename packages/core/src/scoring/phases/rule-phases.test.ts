@@ -1,3 +1,4 @@
+import { bodyFingerprint } from '../normalise/text-fingerprint';
 import { DEFAULT_SITE_SETTINGS } from '../../site-settings';
 import { createScorer } from '../pipeline';
 import type { ModelBundle } from '../text-classifier';
@@ -41,6 +42,14 @@ describe('rule phases', () => {
     const third = score(text, { recentBodies: [`${text}!!`, text.toUpperCase(), 'something else'] });
     expect(third.decision).toBe('hold');
     expect(third.reasons[0]).toMatchObject({ code: 'repeat-post', value: 2 });
+  });
+
+  it('counts stored fingerprints and bodies together, and never short texts', () => {
+    const text = 'Great deals on watches, see my profile';
+    const mixed = score(text, { recentFingerprints: [bodyFingerprint(`${text}!!`)], recentBodies: [text.toUpperCase()] });
+    expect(mixed.reasons[0]).toMatchObject({ code: 'repeat-post', value: 2 });
+    expect(bodyFingerprint('thanks!')).toBe('');
+    expect(score('thanks!', { recentFingerprints: ['', ''] }).decision).toBe('approve');
   });
 
   it('names profanity with spans without deciding on it', () => {
