@@ -17,8 +17,8 @@ const STORED_HOLD_RULE_CODES = new Set(['repeat-post', 'author-history']);
 // The rule phases never consult a model.
 const NO_MODELS: ModelBundle = {
   version: 'none',
-  spam: { classify: () => ({ probability: 0, evidence: [] }) },
-  toxicity: { classify: () => ({ probability: 0, evidence: [] }) },
+  spam: { classify: () => ({ probability: 0, explain: () => [] }) },
+  toxicity: { classify: () => ({ probability: 0, explain: () => [] }) },
 };
 
 /**

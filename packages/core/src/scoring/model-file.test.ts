@@ -19,21 +19,23 @@ describe('shipped model bundle', () => {
   it('scores channel promotion with a link as spam', () => {
     const result = sut.spam.classify('CHECK OUT MY CHANNEL!!! subscribe http://bit.ly/xyz free money');
     expect(result.probability).toBeGreaterThan(0.9);
-    expect(result.evidence.map((e) => e.feature)).toContain('subscribe');
+    expect(result.explain().map((e) => e.feature)).toContain('subscribe');
   });
 
   it('scores an abusive insult as toxic and explains why', () => {
     const result = sut.toxicity.classify('you are a worthless idiot, shut up you stupid moron');
     expect(result.probability).toBeGreaterThan(0.8);
-    expect(result.evidence.length).toBeGreaterThan(0);
-    expect(result.evidence.length).toBeLessThanOrEqual(3);
-    for (let i = 1; i < result.evidence.length; i += 1) expect(result.evidence[i]!.weight).toBeLessThanOrEqual(result.evidence[i - 1]!.weight);
-    expect(result.evidence.map((e) => e.feature)).toEqual(expect.arrayContaining(['stupid', 'idiot']));
+    const evidence = result.explain();
+    expect(evidence.length).toBeGreaterThan(0);
+    expect(evidence.length).toBeLessThanOrEqual(3);
+    for (let i = 1; i < evidence.length; i += 1) expect(evidence[i]!.weight).toBeLessThanOrEqual(evidence[i - 1]!.weight);
+    expect(evidence.map((e) => e.feature)).toEqual(expect.arrayContaining(['stupid', 'idiot']));
   });
 
   it('handles empty and odd input', () => {
     for (const text of ['', '   ', '😂😂😂', '&amp;&lt;']) {
-      const { probability, evidence } = sut.spam.classify(text);
+      const { probability, explain } = sut.spam.classify(text);
+      const evidence = explain();
       expect(probability).toBeGreaterThanOrEqual(0);
       expect(probability).toBeLessThanOrEqual(1);
       expect(Array.isArray(evidence)).toBe(true);

@@ -4,7 +4,7 @@ import type { ModelBundle, TextClassifier } from './text-classifier';
 
 // Plain stand-in classifiers: the pipeline's job is combining phases, not modelling.
 const fixed = (probability: number, feature = 'word'): TextClassifier => ({
-  classify: () => ({ probability, evidence: [{ feature, weight: 1 }] }),
+  classify: () => ({ probability, explain: () => [{ feature, weight: 1 }] }),
 });
 const models = (spam: number, toxicity: number): ModelBundle => ({ version: 'test-v1', spam: fixed(spam, 'buy'), toxicity: fixed(toxicity, 'idiot') });
 const input = (body: string, settings = DEFAULT_SITE_SETTINGS) => ({ body, name: 'Ann', settings });

@@ -9,10 +9,15 @@ export interface Evidence {
   weight: number;
 }
 
-/** Probability calibrated in [0,1]; evidence: top ≤3 positive contributors, strongest first. */
+/** Probability calibrated in [0,1], and what pushed it. */
 export interface Classification {
   probability: number;
-  evidence: Evidence[];
+  /**
+   * The top ≤3 positive contributors, strongest first. Worked out when asked:
+   * only a score worth a reason needs it, and it costs about half as much
+   * as classifying.
+   */
+  explain(): Evidence[];
 }
 
 /** Scores one kind of unwanted content. */
@@ -69,7 +74,7 @@ export function createLinearClassifier(
       const { tokens, vector, trace } = extract(text, model.hashBits);
       return {
         probability: predictProbability(model, vector),
-        evidence: explain(model, vector, trace, tokens, EVIDENCE_LIMIT),
+        explain: () => explain(model, vector, trace, tokens, EVIDENCE_LIMIT),
       };
     },
   };

@@ -21,7 +21,7 @@ export function classificationReason(
   folded?: FoldedText,
 ): Reason[] {
   if (result.probability < NOTEWORTHY_PROBABILITY) return [];
-  const matches = result.evidence.map((e) => e.feature);
+  const matches = result.explain().map((e) => e.feature);
   const words = matches.length > 0 ? `: ${matches.map((m) => `"${m}"`).join(', ')}` : '';
   const bandsText = `hold ≥ ${bands.approveBelow}, reject ≥ ${bands.rejectAbove}`;
   return [{

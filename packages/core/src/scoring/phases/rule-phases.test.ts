@@ -5,8 +5,8 @@ import type { ModelBundle } from '../text-classifier';
 
 const quiet: ModelBundle = {
   version: 'test-v1',
-  spam: { classify: () => ({ probability: 0.01, evidence: [] }) },
-  toxicity: { classify: () => ({ probability: 0.01, evidence: [] }) },
+  spam: { classify: () => ({ probability: 0.01, explain: () => [] }) },
+  toxicity: { classify: () => ({ probability: 0.01, explain: () => [] }) },
 };
 const sut = createScorer(quiet);
 const settings = { ...DEFAULT_SITE_SETTINGS, blockWords: ['casino'], holdWords: ['idiot'] };
