@@ -119,6 +119,8 @@ export async function benchPipeline(options: PipelineOptions): Promise<PipelineF
     const api = startBenchApi(port, options);
     started.push(api);
     await waitForHttp(`http://127.0.0.1:${port}/healthz`);
+    // A fresh API is cold (JIT, BullMQ loading its scripts): warm it up as the intake bench does, on another article.
+    await pacedLoad({ url: `http://127.0.0.1:${port}${intakePath('steady-warmup')}`, rate: options.steadyRate, seconds: 2, body: nextBody });
     // Evenly spaced arrivals (see pacedLoad), as a steady stream of readers posts.
     const load = await pacedLoad({ url: `http://127.0.0.1:${port}${intakePath('steady')}`, rate: options.steadyRate, seconds: options.steadySeconds, body: nextBody });
     await waitForRows(client, table, 'steady', load.accepted, 60_000);
