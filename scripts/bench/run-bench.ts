@@ -4,8 +4,10 @@
 //
 //   npm run bench [-- --rounds 3 --seconds 10 --warmup 4000 --drain 10000 --rate 300 --rows 100000]
 //   npm run bench -- --only intake,pipeline   (parts: scoring, intake, pipeline, reads; default all)
+//   npm run bench -- --data DIR              (the labelled data; default ../shared/data from the repo root)
 //   BENCH_PROFILE_DIR=/tmp/prof npm run bench   (V8 CPU profiles of every child process)
 import os from 'node:os';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Redis } from 'ioredis';
 import { sql } from 'kysely';
@@ -27,6 +29,7 @@ const { values } = parseArgs({
     rate: { type: 'string', default: '300' },
     rows: { type: 'string', default: '100000' },
     only: { type: 'string', default: 'scoring,intake,pipeline,reads' },
+    data: { type: 'string' },
   },
 });
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -61,7 +64,7 @@ async function main(): Promise<void> {
     console.error(header);
     await createSite(bench.db, { id: 'bench', name: 'Bench', settings: DEFAULT_SITE_SETTINGS });
     await sql`create table bench_noop (id uuid primary key, article_id text not null, created_at timestamptz not null, decided_at timestamptz not null)`.execute(bench.db);
-    const realBodies = loadRealBodies(20_000);
+    const realBodies = loadRealBodies(20_000, values.data ? path.resolve(values.data) : undefined);
     const bodies = realBodies.slice(0, 10_000);
     let scoring;
     if (PARTS.has('scoring')) {

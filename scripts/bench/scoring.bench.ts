@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { createScorer, DEFAULT_SITE_SETTINGS, loadModelBundle, MODERATION_POLICY, type PhaseContext } from '@moderato/core';
 import { readLabeledJsonl } from '../../packages/core/src/scoring/training/dataset';
@@ -15,16 +16,18 @@ export interface ScoringFigures {
   coldMeanUs: number;
 }
 
-/** Read in place from ../shared/data (never copied into the repository). */
-export const DATA_DIR = path.resolve(REPO_ROOT, '..', 'shared', 'data');
+/** Read in place from ../shared/data (never copied into the repository); `--data DIR` elsewhere. */
+export const DEFAULT_DATA_DIR = path.resolve(REPO_ROOT, '..', 'shared', 'data');
 
 /**
  * `count` real comment bodies: every dev file first, then the train files,
  * interleaving spam and toxicity so both kinds of text are in the sample.
  */
-export function loadRealBodies(count: number): string[] {
+export function loadRealBodies(count: number, dataDir = DEFAULT_DATA_DIR): string[] {
   const files = ['spam/dev.jsonl', 'toxicity/dev.jsonl', 'spam/train.jsonl', 'toxicity/train.jsonl'];
-  const [spamDev, toxDev, spamTrain, toxTrain] = files.map((f) => readLabeledJsonl(path.join(DATA_DIR, f)).map((r) => r.text));
+  const missing = files.filter((f) => !existsSync(path.join(dataDir, f)));
+  if (missing.length > 0) throw new Error(`the labelled data is not in ${dataDir} (missing ${missing.join(', ')}): pass --data DIR`);
+  const [spamDev, toxDev, spamTrain, toxTrain] = files.map((f) => readLabeledJsonl(path.join(dataDir, f)).map((r) => r.text));
   const train: string[] = [];
   for (let i = 0; train.length < count && i < Math.max(spamTrain?.length ?? 0, toxTrain?.length ?? 0); i += 1) {
     if (spamTrain?.[i] !== undefined) train.push(spamTrain[i]!);
