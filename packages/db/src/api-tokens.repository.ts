@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from './database';
-import { findUserById, type User } from './users.repository';
+import { siteIdsOfUser, type User } from './users.repository';
 
 /** Stores a token's hash for a user; returns the token's id. */
 export async function createApiToken(db: Kysely<Database>, userId: string, tokenHash: string): Promise<string> {
@@ -13,17 +13,19 @@ const LAST_USED_RESOLUTION_MS = 60_000;
 
 /** The user behind a live (not revoked) token hash, noting its use. */
 export async function findUserByTokenHash(db: Kysely<Database>, tokenHash: string): Promise<User | undefined> {
-  const token = await db
-    .selectFrom('api_tokens')
-    .select(['id', 'user_id', 'last_used_at'])
-    .where('token_hash', '=', tokenHash)
-    .where('revoked_at', 'is', null)
+  // Token, user and sites in one round trip: every API request pays it.
+  const row = await db
+    .selectFrom('api_tokens as t')
+    .innerJoin('users as u', 'u.id', 't.user_id')
+    .select(['t.id as token_id', 't.last_used_at', 'u.id', 'u.email', 'u.role', siteIdsOfUser.as('site_ids')])
+    .where('t.token_hash', '=', tokenHash)
+    .where('t.revoked_at', 'is', null)
     .executeTakeFirst();
-  if (!token) return undefined;
-  if (!token.last_used_at || Date.now() - token.last_used_at.getTime() > LAST_USED_RESOLUTION_MS) {
-    await db.updateTable('api_tokens').set({ last_used_at: new Date() }).where('id', '=', token.id).execute();
+  if (!row) return undefined;
+  if (!row.last_used_at || Date.now() - row.last_used_at.getTime() > LAST_USED_RESOLUTION_MS) {
+    await db.updateTable('api_tokens').set({ last_used_at: new Date() }).where('id', '=', row.token_id).execute();
   }
-  return findUserById(db, token.user_id);
+  return { id: row.id, email: row.email, role: row.role, siteIds: row.site_ids };
 }
 
 /** Revokes a token by its hash; returns whether a live token was revoked. */
