@@ -1,21 +1,13 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
 import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { Registry } from 'prom-client';
+import { bearerTokenMatches } from '@moderato/auth';
 
 export interface MetricsServerOptions {
   registry: Registry;
   port: number;
   /** Required as `Authorization: Bearer` when set; the port is loopback-only either way. */
   token: string | null;
-}
-
-const digest = (value: string) => createHash('sha256').update(value).digest();
-
-function authorised(header: string | undefined, token: string | null): boolean {
-  if (token === null) return true;
-  const [scheme, given] = (header ?? '').split(' ');
-  return scheme?.toLowerCase() === 'bearer' && !!given && timingSafeEqual(digest(given), digest(token));
 }
 
 /**
@@ -26,7 +18,7 @@ function authorised(header: string | undefined, token: string | null): boolean {
 export async function startMetricsServer({ registry, port, token }: MetricsServerOptions): Promise<Server> {
   const server = createServer((req, res) => {
     if (req.method !== 'GET' || req.url?.split('?')[0] !== '/metrics') return void res.writeHead(404).end();
-    if (!authorised(req.headers.authorization, token)) return void res.writeHead(401, { 'WWW-Authenticate': 'Bearer realm="metrics"' }).end();
+    if (token !== null && !bearerTokenMatches(req.headers.authorization, token)) return void res.writeHead(401, { 'WWW-Authenticate': 'Bearer realm="metrics"' }).end();
     registry.metrics().then(
       (text) => res.writeHead(200, { 'Content-Type': registry.contentType }).end(text),
       () => res.writeHead(500).end(),

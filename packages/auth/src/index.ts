@@ -1,2 +1,3 @@
 export { hashPassword, verifyPassword, verifyAgainstDecoy, MIN_PASSWORD_LENGTH } from './passwords';
 export { generateApiToken, hashApiToken, looksLikeApiToken } from './api-tokens';
+export { bearerTokenMatches } from './bearer-token';

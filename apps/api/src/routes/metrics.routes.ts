@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import type { Registry } from 'prom-client';
+import { bearerTokenMatches } from '@moderato/auth';
 import { HttpError } from '../errors';
-import { hasMetricsToken } from '../metrics/metrics-token';
 
 export interface MetricsRoutesOptions {
   registry: Registry;
@@ -15,7 +15,7 @@ export interface MetricsRoutesOptions {
 export function metricsRoutes({ registry, token, read = () => registry.metrics() }: MetricsRoutesOptions): Router {
   const router = Router();
   router.get('/metrics', async (req, res) => {
-    if (!hasMetricsToken(req.headers.authorization, token)) {
+    if (!bearerTokenMatches(req.headers.authorization, token)) {
       res.setHeader('WWW-Authenticate', 'Bearer realm="metrics"');
       throw new HttpError(401, 'unauthenticated', 'send the metrics token as Authorization: Bearer <token>');
     }
