@@ -1,14 +1,13 @@
 import cluster from 'node:cluster';
-import { createLogger, loadConfig, runService } from '@moderato/config';
+import { createLogger, loadConfig, runService, type Config } from '@moderato/config';
 import { runApiCluster } from './cluster/api-cluster';
 import { startApiServer } from './server';
 
 // MODERATO_API_PROCESSES > 1: this process only forks and supervises the API
 // processes (node:cluster shares the port between them); each runs as below.
-const processes = cluster.isPrimary ? apiProcessesFromEnv() : 1;
-if (processes > 1) {
-  const config = loadConfig();
-  runApiCluster({ processes, logger: createLogger({ level: config.logLevel, service: 'api-cluster' }) });
+const clusterConfig = cluster.isPrimary ? validConfig() : undefined;
+if (clusterConfig && clusterConfig.apiProcesses > 1) {
+  runApiCluster({ processes: clusterConfig.apiProcesses, logger: createLogger({ level: clusterConfig.logLevel, service: 'api-cluster' }) });
 } else {
   runService('api', async (config, logger) => {
     const server = await startApiServer(config, logger);
@@ -17,11 +16,11 @@ if (processes > 1) {
   });
 }
 
-/** The configured count; a bad config is left for runService to report with every other problem. */
-function apiProcessesFromEnv(): number {
+/** The config, or undefined when invalid: runService then reports every problem. */
+function validConfig(): Config | undefined {
   try {
-    return loadConfig().apiProcesses;
+    return loadConfig();
   } catch {
-    return 1;
+    return undefined;
   }
 }
