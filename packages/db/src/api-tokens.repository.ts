@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from './database';
-import { siteIdsOfUser, type User } from './users.repository';
+import { toUser, userColumns, type User } from './users.repository';
 
 /** Stores a token's hash for a user; returns the token's id. */
 export async function createApiToken(db: Kysely<Database>, userId: string, tokenHash: string): Promise<string> {
@@ -17,7 +17,7 @@ export async function findUserByTokenHash(db: Kysely<Database>, tokenHash: strin
   const row = await db
     .selectFrom('api_tokens as t')
     .innerJoin('users as u', 'u.id', 't.user_id')
-    .select(['t.id as token_id', 't.last_used_at', 'u.id', 'u.email', 'u.role', siteIdsOfUser.as('site_ids')])
+    .select([...userColumns, 't.id as token_id', 't.last_used_at'])
     .where('t.token_hash', '=', tokenHash)
     .where('t.revoked_at', 'is', null)
     .executeTakeFirst();
@@ -25,7 +25,7 @@ export async function findUserByTokenHash(db: Kysely<Database>, tokenHash: strin
   if (!row.last_used_at || Date.now() - row.last_used_at.getTime() > LAST_USED_RESOLUTION_MS) {
     await db.updateTable('api_tokens').set({ last_used_at: new Date() }).where('id', '=', row.token_id).execute();
   }
-  return { id: row.id, email: row.email, role: row.role, siteIds: row.site_ids };
+  return toUser(row);
 }
 
 /** Revokes a token by its hash; returns whether a live token was revoked. */

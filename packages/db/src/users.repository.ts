@@ -47,31 +47,34 @@ export async function createUser(db: Kysely<Database>, user: NewUser): Promise<U
  * A user's site ids as a column of the user's own row (`users as u`): one
  * round trip for the user and their sites, which every staff request needs.
  */
-export const siteIdsOfUser = sql<string[]>`coalesce((select json_agg(us.site_id order by us.site_id) from user_sites us where us.user_id = u.id), '[]')`;
+const siteIdsOfUser = sql<string[]>`coalesce((select json_agg(us.site_id order by us.site_id) from user_sites us where us.user_id = u.id), '[]')`;
 
-async function withSites(db: Kysely<Database>, row: { id: string; email: string; role: UserRole }): Promise<User> {
-  const sites = await db.selectFrom('user_sites').select('site_id').where('user_id', '=', row.id).orderBy('site_id').execute();
-  return { id: row.id, email: row.email, role: row.role, siteIds: sites.map((s) => s.site_id) };
+/** The user columns and their sites, from `users as u`. */
+export const userColumns = ['u.id', 'u.email', 'u.role', siteIdsOfUser.as('site_ids')] as const;
+
+/** A row selected with {@link userColumns} as the rest of the code sees a user. */
+export function toUser(row: { id: string; email: string; role: UserRole; site_ids: string[] }): User {
+  return { id: row.id, email: row.email, role: row.role, siteIds: row.site_ids };
 }
 
 /** The user and their password hash, for sign-in only. */
 export async function findUserCredentials(db: Kysely<Database>, email: string): Promise<{ user: User; passwordHash: string } | undefined> {
   const row = await db
-    .selectFrom('users')
-    .select(['id', 'email', 'role', 'password_hash'])
-    .where('email', '=', email.trim().toLowerCase())
+    .selectFrom('users as u')
+    .select([...userColumns, 'u.password_hash'])
+    .where('u.email', '=', email.trim().toLowerCase())
     .executeTakeFirst();
-  return row && { user: await withSites(db, row), passwordHash: row.password_hash };
+  return row && { user: toUser(row), passwordHash: row.password_hash };
 }
 
 export async function findUserById(db: Kysely<Database>, id: string): Promise<User | undefined> {
-  const row = await db.selectFrom('users as u').select(['u.id', 'u.email', 'u.role', siteIdsOfUser.as('site_ids')]).where('u.id', '=', id).executeTakeFirst();
-  return row && { id: row.id, email: row.email, role: row.role, siteIds: row.site_ids };
+  const row = await db.selectFrom('users as u').select(userColumns).where('u.id', '=', id).executeTakeFirst();
+  return row && toUser(row);
 }
 
 export async function findUserByEmail(db: Kysely<Database>, email: string): Promise<User | undefined> {
-  const row = await db.selectFrom('users').select(['id', 'email', 'role']).where('email', '=', email.trim().toLowerCase()).executeTakeFirst();
-  return row && withSites(db, row);
+  const row = await db.selectFrom('users as u').select(userColumns).where('u.email', '=', email.trim().toLowerCase()).executeTakeFirst();
+  return row && toUser(row);
 }
 
 /** Whether the user may work on the site: admins everywhere, others where they are members. */
