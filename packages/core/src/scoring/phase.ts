@@ -13,6 +13,8 @@ export interface PhaseContext {
   recentBodies?: readonly string[];
   /** Stored fingerprints (textFingerprint) of the author's other recent comments: compared without folding them again. */
   recentFingerprints?: readonly string[];
+  /** This body's fingerprint, as the scorer worked it out for the result; phases run alone derive it. */
+  fingerprint?: string;
   models: ModelBundle;
   /** The body folded for rule matching; set by the normalisation phase, which runs first. */
   folded?: FoldedText;

@@ -64,7 +64,7 @@ export function createScorer(models: ModelBundle, phases: readonly ScoringPhase[
     score(input) {
       // Folds the body first; the normalisation phase then finds it folded.
       const fingerprint = bodyFingerprint(input.body);
-      const { spam, toxicity, reasons, holdRules, rejectRules } = runPhases(phases, { ...input, models });
+      const { spam, toxicity, reasons, holdRules, rejectRules } = runPhases(phases, { ...input, models, fingerprint });
       const outcome = decide({ spam, toxicity, holdRules, rejectRules }, input.settings);
       return {
         spam,

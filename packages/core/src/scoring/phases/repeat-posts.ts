@@ -11,7 +11,7 @@ export const repeatPosts: ScoringPhase = (context) => {
   const stored = context.recentFingerprints ?? [];
   const bodies = context.recentBodies ?? [];
   if (stored.length === 0 && bodies.length === 0) return undefined;
-  const own = textFingerprint(foldedBody(context).text);
+  const own = context.fingerprint ?? textFingerprint(foldedBody(context).text);
   if (own === '') return undefined;
   // Earlier comments arrive as stored fingerprints; bodies only from callers
   // that have no fingerprints (the CLI, comments stored before there were any).
