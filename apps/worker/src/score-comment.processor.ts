@@ -4,10 +4,7 @@ import type { Logger } from '@moderato/config';
 import type { Scorer } from '@moderato/core';
 import {
   articleSettingsOf,
-  findAuthorHistory,
-  findRecentBodies,
   findSite,
-  recordDecision,
   type AuthorContext,
   type AuthorContextQuery,
   type Database,
@@ -21,10 +18,10 @@ export interface ScoreCommentProcessorOptions {
   sites: SiteDirectory;
   db: Kysely<Database>;
   logger: Logger;
-  /** The author's history and recent bodies; the worker passes a batched look-up. Default: two queries per job. */
-  lookUpAuthor?: (query: AuthorContextQuery) => Promise<AuthorContext>;
-  /** Stores the decision, resolving after the commit with whether this call wrote it; the worker passes a batched writer. */
-  record?: (decision: Decision) => Promise<boolean>;
+  /** The author's history and recent comments (the worker batches these across jobs). */
+  lookUpAuthor: (query: AuthorContextQuery) => Promise<AuthorContext>;
+  /** Stores the decision, resolving after the commit with whether this call wrote it (batched too). */
+  record: (decision: Decision) => Promise<boolean>;
 }
 
 /**
@@ -34,16 +31,6 @@ export interface ScoreCommentProcessorOptions {
  * fails at once with UnrecoverableError and stays in the failed set.
  */
 export function createScoreCommentProcessor({ scorer, sites, db, logger, lookUpAuthor, record }: ScoreCommentProcessorOptions) {
-  const lookUp =
-    lookUpAuthor ??
-    (async ({ siteId, emailHash, excludeId }: AuthorContextQuery): Promise<AuthorContext> => {
-      const [authorHistory, recentBodies] = await Promise.all([
-        findAuthorHistory(db, siteId, emailHash),
-        findRecentBodies(db, siteId, emailHash, { excludeId }),
-      ]);
-      return { authorHistory, recentBodies, recentFingerprints: [] };
-    });
-  const store = record ?? (({ comment, score, context }: Decision) => recordDecision(db, comment, score, context));
   return async (job: Job<ScoreCommentPayload>): Promise<void> => {
     const startedAt = performance.now();
     const parsed = scoreCommentPayloadSchema.safeParse(job.data);
@@ -58,10 +45,10 @@ export function createScoreCommentProcessor({ scorer, sites, db, logger, lookUpA
     if (!site) throw new UnrecoverableError(`site ${comment.siteId} does not exist`);
 
     // Recent bodies are for repeat-post detection; they exclude this comment in case a retry already stored it.
-    const { authorHistory, recentBodies, recentFingerprints } = await lookUp({ siteId: comment.siteId, emailHash: comment.emailHash, excludeId: comment.id });
+    const { authorHistory, recentBodies, recentFingerprints } = await lookUpAuthor({ siteId: comment.siteId, emailHash: comment.emailHash, excludeId: comment.id });
     const settings = articleSettingsOf(site, comment.articleId).premoderate ? { ...site.settings, premoderate: true } : site.settings;
     const result = scorer.score({ body: comment.body, name: comment.name, settings, authorHistory, recentBodies, recentFingerprints });
-    const written = await store({ comment, score: result, context: { settingsVersion: site.settingsVersion, authorApprovedBefore: authorHistory.approved } });
+    const written = await record({ comment, score: result, context: { settingsVersion: site.settingsVersion, authorApprovedBefore: authorHistory.approved } });
     logger.info(
       {
         jobId: job.id,
