@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { AcceptedComment, ScoreResult } from '@moderato/core';
-import { bodyFingerprint, DEFAULT_SITE_SETTINGS } from '@moderato/core';
+import type { AcceptedComment } from '@moderato/core';
+import { bodyFingerprint } from '@moderato/core';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database';
 import { givenSite } from '../../../test/support/fixtures';
+import { acceptedComment, scoreResult } from '../../../test/support/comment-factory';
 import { findRecentBodies } from './author-activity.repository';
 import { findAuthorContexts } from './author-context.repository';
 import { findAuthorHistory, recordDecisions } from './comments.repository';
@@ -17,29 +18,9 @@ beforeAll(async () => {
 afterAll(() => testDb.close());
 
 const hash = (c: string) => c.repeat(64);
-function accepted(overrides: Partial<AcceptedComment> = {}): AcceptedComment {
-  return {
-    id: randomUUID(),
-    siteId: 'blog',
-    articleId: 'post-1',
-    parentId: null,
-    name: 'Ann',
-    body: `Nice post ${randomUUID()}`,
-    emailEncrypted: 'v1.a.b.c',
-    emailHash: hash('a'),
-    ipHash: null,
-    acceptedAt: new Date().toISOString(),
-    ...overrides,
-  };
-}
-const scored = (decision: ScoreResult['decision']): ScoreResult => ({
-  spam: 0.1,
-  toxicity: 0.2,
-  decision,
-  reasons: [],
-  modelVersion: 'test-model',
-  thresholds: { spam: DEFAULT_SITE_SETTINGS.spam, toxicity: DEFAULT_SITE_SETTINGS.toxicity },
-});
+// Each body its own text, so each has its own fingerprint.
+const accepted = (overrides: Partial<AcceptedComment> = {}) => acceptedComment({ body: `Nice post ${randomUUID()}`, ...overrides });
+const scored = scoreResult;
 const eventsOf = (ids: string[]) => testDb.db.selectFrom('comment_events').select('comment_id').where('comment_id', 'in', ids).execute();
 
 describe('recordDecisions', () => {

@@ -1,9 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import type { AcceptedComment, ScoreResult } from '@moderato/core';
-import { DEFAULT_SITE_SETTINGS } from '@moderato/core';
+import type { ScoreResult } from '@moderato/core';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database';
 import { givenSite } from '../../../test/support/fixtures';
+import { acceptedComment, scoreResult } from '../../../test/support/comment-factory';
 import { findAuthorHistory, findCommentStatus, listApprovedThread, recordDecision } from './comments.repository';
 
 let testDb: TestDatabase;
@@ -14,32 +13,8 @@ beforeAll(async () => {
 });
 afterAll(() => testDb.close());
 
-function accepted(overrides: Partial<AcceptedComment> = {}): AcceptedComment {
-  return {
-    id: randomUUID(),
-    siteId: 'blog',
-    articleId: 'post-1',
-    parentId: null,
-    name: 'Ann',
-    body: 'Nice post',
-    emailEncrypted: 'v1.a.b.c',
-    emailHash: 'a'.repeat(64),
-    ipHash: null,
-    acceptedAt: new Date().toISOString(),
-    ...overrides,
-  };
-}
-
-function scored(decision: ScoreResult['decision'] = 'approve'): ScoreResult {
-  return {
-    spam: 0.1,
-    toxicity: 0.2,
-    decision,
-    reasons: [{ code: 'links', message: '3 links' }],
-    modelVersion: 'test-model',
-    thresholds: { spam: DEFAULT_SITE_SETTINGS.spam, toxicity: DEFAULT_SITE_SETTINGS.toxicity },
-  };
-}
+const accepted = acceptedComment;
+const scored = (decision: ScoreResult['decision'] = 'approve') => scoreResult(decision, { reasons: [{ code: 'links', message: '3 links' }] });
 
 describe('recordDecision', () => {
   it('stores the comment, its scores and one audit row', async () => {
