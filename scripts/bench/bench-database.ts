@@ -37,12 +37,6 @@ export async function createBenchDatabase(serverUrl = process.env.BENCH_DATABASE
   };
 }
 
-/** Percentile of a sorted-or-not list of durations. */
-export function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
-}
-
 export interface BenchSite {
   bench: BenchDatabase;
   /** The API, in-process, on an ephemeral loopback port, rate limits off. */

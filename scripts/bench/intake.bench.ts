@@ -1,5 +1,6 @@
 import autocannon from 'autocannon';
 import { freePort, startTs, waitForHttp, type BenchProcess } from './bench-processes';
+import { median } from './stats';
 
 export interface LoadFigures {
   rps: number;
@@ -47,7 +48,6 @@ export async function hammer(baseUrl: string, seconds: number, options: { rate?:
   return { accepted: result['2xx'], rps: result.requests.average, p50Ms: result.latency.p50, p99Ms: result.latency.p99, bad: result.non2xx + result.errors + result.timeouts };
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
 const medianOf = (runs: LoadFigures[]): LoadFigures => ({
   rps: median(runs.map((r) => r.rps)),
   p50Ms: median(runs.map((r) => r.p50Ms)),

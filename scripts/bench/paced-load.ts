@@ -1,4 +1,5 @@
 import { Agent, request } from 'node:http';
+import { percentile } from './stats';
 
 export interface PacedLoadResult {
   sent: number;
@@ -21,8 +22,6 @@ export interface PacedLoadOptions {
   /** Keep-alive sockets the requests share. */
   connections?: number;
 }
-
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? Number.NaN;
 
 /**
  * An open-loop load at a fixed rate: request i is due at start + i/rate and
@@ -81,6 +80,5 @@ export async function pacedLoad({ url, rate, seconds, body, connections = 50 }: 
   }
   await Promise.all(inFlight);
   agent.destroy();
-  latencies.sort((a, b) => a - b);
-  return { sent, accepted, bad, p50Ms: percentile(latencies, 0.5), p99Ms: percentile(latencies, 0.99), rps: answered / ((lastAnsweredAt - startedAt) / 1000) };
+  return { sent, accepted, bad, p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99), rps: answered / ((lastAnsweredAt - startedAt) / 1000) };
 }

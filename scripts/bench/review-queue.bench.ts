@@ -5,7 +5,8 @@
  */
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
-import { percentile, runBench, withBenchSite } from './bench-database';
+import { runBench, withBenchSite } from './bench-database';
+import { percentile } from './stats';
 
 const { values } = parseArgs({ options: { rows: { type: 'string', default: '100000' }, requests: { type: 'string', default: '300' } } });
 const ROWS = Number(values.rows);

@@ -34,7 +34,8 @@ const { values } = parseArgs({
 });
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const RUN_ID = `bench-${Date.now().toString(36)}`;
-const WORKERS = os.cpus().length;
+// One worker process per core, and as many API processes for the cluster figure.
+const CORES = os.availableParallelism();
 const PARTS = new Set(values.only.split(',').map((p) => p.trim()));
 
 /** Deletes every key the run made under its prefixes (queue, guards, baseline list). */
@@ -51,7 +52,7 @@ async function machine(redis: Redis, bench: BenchDatabase): Promise<string> {
   const redisVersion = /redis_version:(\S+)/.exec(await redis.info('server'))?.[1] ?? '?';
   const { rows } = await sql<{ v: string }>`select current_setting('server_version') as v`.execute(bench.db);
   const load = os.loadavg().map((l) => l.toFixed(2)).join(' ');
-  return `${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), Node ${process.version}, Redis ${redisVersion}, Postgres ${rows[0]?.v ?? '?'}; load average at start ${load}`;
+  return `${CORES} cores (${os.cpus()[0]?.model ?? '?'}), Node ${process.version}, Redis ${redisVersion}, Postgres ${rows[0]?.v ?? '?'}; load average at start ${load}`;
 }
 
 async function main(): Promise<void> {
@@ -64,7 +65,8 @@ async function main(): Promise<void> {
     console.error(header);
     await createSite(bench.db, { id: 'bench', name: 'Bench', settings: DEFAULT_SITE_SETTINGS });
     await sql`create table bench_noop (id uuid primary key, article_id text not null, created_at timestamptz not null, decided_at timestamptz not null)`.execute(bench.db);
-    const realBodies = loadRealBodies(20_000, values.data ? path.resolve(values.data) : undefined);
+    // Scoring warms up on the first 10,000 and times the next; the pipeline queues the first 10,000.
+    const realBodies = PARTS.has('scoring') || PARTS.has('pipeline') ? loadRealBodies(20_000, values.data ? path.resolve(values.data) : undefined) : [];
     const bodies = realBodies.slice(0, 10_000);
     let scoring;
     if (PARTS.has('scoring')) {
@@ -75,17 +77,17 @@ async function main(): Promise<void> {
     let intake;
     if (PARTS.has('intake')) {
       console.error('intake vs bare LPUSH…');
-      intake = await benchIntake({ ...common, prefix: prefixes[0]!, rounds: Number(values.rounds), seconds: Number(values.seconds), processes: os.availableParallelism() });
+      intake = await benchIntake({ ...common, prefix: prefixes[0]!, rounds: Number(values.rounds), seconds: Number(values.seconds), processes: CORES });
       await dropKeys(redis, prefixes[0]!);
     }
     let pipeline;
     if (PARTS.has('pipeline')) {
-      const options = { ...common, workers: WORKERS, warmupJobs: Number(values.warmup), drainJobs: Number(values.drain), steadyRate: Number(values.rate), steadySeconds: Number(values.seconds), bodies };
+      const options = { ...common, workers: CORES, warmupJobs: Number(values.warmup), drainJobs: Number(values.drain), steadyRate: Number(values.rate), steadySeconds: Number(values.seconds), bodies };
       console.error('end to end, no-op baseline…');
       const noop = await benchPipeline({ ...options, prefix: prefixes[1]!, kind: 'noop' });
       console.error('end to end, real workers…');
       const real = await benchPipeline({ ...options, prefix: prefixes[2]!, kind: 'real' });
-      pipeline = { real, noop, workers: WORKERS, drainJobs: options.drainJobs };
+      pipeline = { real, noop, workers: CORES, drainJobs: options.drainJobs };
     }
     let reads;
     if (PARTS.has('reads')) {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { createScorer, DEFAULT_SITE_SETTINGS, loadModelBundle, MODERATION_POLICY, type PhaseContext } from '@moderato/core';
 import { readLabeledJsonl } from '../../packages/core/src/scoring/training/dataset';
 import { REPO_ROOT } from './bench-processes';
+import { mean, median } from './stats';
 
 export interface ScoringFigures {
   comments: number;
@@ -36,8 +37,6 @@ export function loadRealBodies(count: number, dataDir = DEFAULT_DATA_DIR): strin
   return [...(spamDev ?? []), ...(toxDev ?? []), ...train].slice(0, count);
 }
 
-const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
 
 /**
  * Times the whole scorer, the models and each policy phase over real

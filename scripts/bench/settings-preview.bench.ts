@@ -7,7 +7,8 @@
  */
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
-import { percentile, runBench, withBenchSite } from './bench-database';
+import { runBench, withBenchSite } from './bench-database';
+import { percentile } from './stats';
 
 const { values } = parseArgs({ options: { rows: { type: 'string', default: '50000' }, runs: { type: 'string', default: '5' } } });
 const ROWS = Number(values.rows);
