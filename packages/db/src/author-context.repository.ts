@@ -10,7 +10,7 @@ export interface AuthorContextQuery {
   excludeId: string;
 }
 
-/** What the scorer needs to know about an author: the same as findAuthorHistory + findRecentBodies. */
+/** What the scorer needs to know about an author: their decided history and their other recent comments. */
 export interface AuthorContext {
   authorHistory: AuthorHistory;
   /** Recent comments stored before fingerprints existed: compared by their text. */
