@@ -41,8 +41,9 @@ const HTML_TAG = /<\/?[a-z][^<>]{0,300}>/gi;
 const RETWEET = /\bRT\s+@\w+:?/g;
 const RT_MARK = /\bRT\b:?/g;
 // Scheme links, www. links and bare domains ("bit.ly/x", "pimpmyviews. com").
+// At most five labels before the TLD, so "a.b.c…" cannot backtrack quadratically.
 const LINK =
-  /\b(?:https?:\/\/|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.\s?(?:com|net|org|ly|co|io|info|biz|me|tv|gl|be|ru|uk|us|de)\b(?:\/\S*)?/gi;
+  /\b(?:https?:\/\/|www\.)\S+|\b[\w-]+(?:\.[\w-]+){0,5}\.\s?(?:com|net|org|ly|co|io|info|biz|me|tv|gl|be|ru|uk|us|de)\b(?:\/\S*)?/gi;
 // OLID replaced every link by the literal word URL; only the upper-case form
 // is the placeholder.
 const URL_PLACEHOLDER = /\bURL\b/g;

@@ -39,4 +39,20 @@ describe('compileWordMatcher', () => {
     const [hit] = sut.find(body);
     expect(body.slice(hit!.start, hit!.end)).toBe('idiot');
   });
+
+  it('matches a word with doubled letters through longer runs, never through shorter ones', () => {
+    const lists = compileWordMatcher(['xxx', 'ass']);
+    expect(lists.find('xxxxxx assss').map((m) => m.word)).toEqual(['xxx', 'ass']);
+    expect(lists.find('xx as')).toEqual([]);
+  });
+
+  it('answers in linear time on a long run of a listed letter', () => {
+    const started = performance.now();
+    expect(compileWordMatcher(['xxx', 'www', 'aaaaaaaaaa']).find('x'.repeat(5_000) + 'y')).toEqual([]);
+    expect(performance.now() - started).toBeLessThan(50);
+  });
+
+  it('returns at most 100 hits', () => {
+    expect(compileWordMatcher(['idiot']).find('idiot '.repeat(500))).toHaveLength(100);
+  });
 });
