@@ -41,3 +41,24 @@ describe('createScorer', () => {
     expect(result).toMatchObject({ spam: 0, toxicity: 0, decision: 'approve' });
   });
 });
+
+describe('the scoring budget', () => {
+  // A clock that moves 100 ms each time it is read: the first phase "takes" 100 ms.
+  const slowClock = () => {
+    let t = 0;
+    return () => (t += 100);
+  };
+  const phaseRan: string[] = [];
+  const phase = (name: string) => () => {
+    phaseRan.push(name);
+    return undefined;
+  };
+
+  it('skips the phases left when the budget is spent and holds the comment, saying why', () => {
+    const sut = createScorer(models(0.01, 0.01), [phase('first'), phase('second'), phase('third')], { ms: 50, now: slowClock() });
+    const result = sut.score(input('hello'));
+    expect(phaseRan).toEqual(['first']);
+    expect(result.decision).toBe('hold');
+    expect(result.reasons[0]).toMatchObject({ code: 'scoring-budget', value: 2 });
+  });
+});

@@ -39,11 +39,39 @@ export interface PhaseFindings {
   rejectRules: Reason[];
 }
 
-/** Runs phases in order, each seeing what the earlier ones derived. */
-export function runPhases(phases: readonly ScoringPhase[], start: PhaseContext): PhaseFindings {
+/** How long one comment may be scored, and the clock that measures it. */
+export interface ScoringBudget {
+  /** Milliseconds after which the remaining phases are skipped and the comment held. */
+  ms: number;
+  /** Milliseconds from any origin; injected so tests need not be slow. */
+  now: () => number;
+}
+
+/**
+ * Every phase is linear in the body, so a comment takes well under a
+ * millisecond; the budget is the backstop for a regression in a matcher
+ * or a model: a worker moves on after it, and a moderator sees the comment.
+ */
+export const DEFAULT_SCORING_BUDGET: ScoringBudget = { ms: 250, now: () => performance.now() };
+
+/** The reason a comment is held when its phases ran out of time. */
+export function budgetReason(ms: number, skipped: number): Reason {
+  return { code: 'scoring-budget', message: `scoring took over ${ms} ms; ${skipped} check(s) skipped, held for a moderator`, value: skipped };
+}
+
+/**
+ * Runs phases in order, each seeing what the earlier ones derived. When the
+ * budget runs out the phases not yet run are skipped and a hold rule says so.
+ */
+export function runPhases(phases: readonly ScoringPhase[], start: PhaseContext, budget?: ScoringBudget): PhaseFindings {
   let context = start;
   const found: PhaseFindings = { spam: 0, toxicity: 0, reasons: [], holdRules: [], rejectRules: [] };
-  for (const phase of phases) {
+  const startedAt = budget?.now() ?? 0;
+  for (const [index, phase] of phases.entries()) {
+    if (budget && index > 0 && budget.now() - startedAt > budget.ms) {
+      found.holdRules.push(budgetReason(budget.ms, phases.length - index));
+      break;
+    }
     const result = phase(context);
     if (!result) continue;
     // Several phases may score the same thing; the most alarming wins.
@@ -58,13 +86,17 @@ export function runPhases(phases: readonly ScoringPhase[], start: PhaseContext):
 }
 
 /** Builds the scorer the worker and the CLI share, from loaded models and a policy. */
-export function createScorer(models: ModelBundle, phases: readonly ScoringPhase[] = MODERATION_POLICY): Scorer {
+export function createScorer(
+  models: ModelBundle,
+  phases: readonly ScoringPhase[] = MODERATION_POLICY,
+  budget: ScoringBudget = DEFAULT_SCORING_BUDGET,
+): Scorer {
   return {
     modelVersion: models.version,
     score(input) {
       // Folds the body first; the normalisation phase then finds it folded.
       const fingerprint = bodyFingerprint(input.body);
-      const { spam, toxicity, reasons, holdRules, rejectRules } = runPhases(phases, { ...input, models, fingerprint });
+      const { spam, toxicity, reasons, holdRules, rejectRules } = runPhases(phases, { ...input, models, fingerprint }, budget);
       const outcome = decide({ spam, toxicity, holdRules, rejectRules }, input.settings);
       return {
         spam,
