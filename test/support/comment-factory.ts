@@ -28,6 +28,7 @@ export function scoreResult(decision: Decision, overrides: Partial<ScoreResult> 
     decision,
     reasons: [],
     modelVersion: 'test-model',
+    language: 'en',
     thresholds: { spam: DEFAULT_SITE_SETTINGS.spam, toxicity: DEFAULT_SITE_SETTINGS.toxicity },
     ...overrides,
   };

@@ -69,6 +69,16 @@ function scoreBar(label, value) {
 }
 
 /**
+ * The language the scorer judged a comment as; "und" (none recognised) reads as "?".
+ * @param {string} language
+ */
+function languageBadge(language) {
+  const label = language === 'und' ? '?' : language.toUpperCase();
+  const title = language === 'und' ? 'language not recognised: scored by the rules only' : `judged as ${language}`;
+  return el('span', { class: 'lang', 'data-language': language, title }, [label]);
+}
+
+/**
  * One comment in the queue.
  * @param {any} comment
  * @param {{ selected: boolean }} state
@@ -85,6 +95,7 @@ export function commentCard(comment, { selected }) {
       checkbox,
       el('strong', {}, [comment.name]),
       el('span', { class: 'muted' }, [` on ${comment.articleId} · ${new Date(comment.createdAt).toLocaleString()} · ${history}`]),
+      ...(comment.language ? [languageBadge(comment.language)] : []),
     ]),
     highlightedBody(comment.body, comment.reasons),
     el('div', { class: 'scores' }, [scoreBar('spam', comment.spam), scoreBar('toxicity', comment.toxicity)]),

@@ -32,6 +32,7 @@ function commentRow({ comment, score, context = {} }: Decision, decidedAt: Date)
     ip_hash: comment.ipHash,
     body: comment.body,
     body_fingerprint: score.fingerprint ?? bodyFingerprint(comment.body),
+    language: score.language,
     status: STATUS_FOR_DECISION[score.decision],
     spam_score: score.spam,
     toxicity_score: score.toxicity,

@@ -11,6 +11,8 @@ export interface ReviewComment {
   name: string;
   body: string;
   status: StoredCommentStatus;
+  /** The language the scorer judged it as; null for comments decided before detection existed. */
+  language: string | null;
   spam: number;
   toxicity: number;
   reasons: Reason[];
@@ -48,6 +50,7 @@ export async function listReviewQueue(db: Kysely<Database>, query: ReviewQuery):
       'c.author_name',
       'c.body',
       'c.status',
+      'c.language',
       'c.spam_score',
       'c.toxicity_score',
       'c.reasons',
@@ -90,6 +93,7 @@ export async function listReviewQueue(db: Kysely<Database>, query: ReviewQuery):
       name: r.author_name,
       body: r.body,
       status: r.status,
+      language: r.language,
       spam: r.spam_score,
       toxicity: r.toxicity_score,
       reasons: r.reasons,

@@ -41,8 +41,9 @@ describe('GET /api/v1/sites/:siteId/review', () => {
     expect(status).toBe(200);
     const listed = json.comments.find((c: { id: string }) => c.id === comment.id);
     expect(Object.keys(listed).sort()).toEqual(
-      ['articleId', 'author', 'body', 'createdAt', 'decidedAt', 'id', 'name', 'parentId', 'reasons', 'spam', 'status', 'toxicity'].sort(),
+      ['articleId', 'author', 'body', 'createdAt', 'decidedAt', 'id', 'language', 'name', 'parentId', 'reasons', 'spam', 'status', 'toxicity'].sort(),
     );
+    expect(listed.language).toBe('en');
     expect(listed.author).toEqual({ approved: expect.any(Number), rejected: expect.any(Number) });
     const counts = await get('/api/v1/sites/blog/review/counts', bearer(staff.moderator!.token));
     expect(counts.json).toEqual({ held: expect.any(Number), approved: expect.any(Number), rejected: expect.any(Number), cap: 10_000 });

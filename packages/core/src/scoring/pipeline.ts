@@ -104,6 +104,7 @@ export function createScorer(
         decision: outcome.decision,
         reasons: [...rejectRules, ...holdRules, ...reasons, ...outcome.reasons],
         modelVersion: models.version,
+        language: 'und',
         thresholds: { spam: input.settings.spam, toxicity: input.settings.toxicity },
         fingerprint,
       };

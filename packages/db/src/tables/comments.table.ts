@@ -13,6 +13,8 @@ export interface CommentsTable {
   body: string;
   /** textFingerprint of the folded body ('' when too short to compare); null for comments stored before it existed. */
   body_fingerprint: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The language the scorer detected (ISO 639-1 or 'und'); null for comments decided before detection existed. */
+  language: ColumnType<string | null, string | null | undefined, string | null>;
   status: StoredCommentStatus;
   spam_score: number;
   toxicity_score: number;
