@@ -21,6 +21,21 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ MODERATO_API_PROCESSES: '0' })).toThrow(/MODERATO_API_PROCESSES/);
   });
 
+  it('takes a hop count, names or addresses and CIDR ranges of trusted proxies', () => {
+    expect(loadConfig({ MODERATO_TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ MODERATO_TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(loadConfig({ MODERATO_TRUST_PROXY: 'loopback' }).trustProxy).toEqual(['loopback']);
+    expect(loadConfig({ MODERATO_TRUST_PROXY: '10.0.0.0/8, 172.16.0.0/12,::1' }).trustProxy).toEqual(['10.0.0.0/8', '172.16.0.0/12', '::1']);
+  });
+
+  it.each(['true', 'all', 'TRUE'])('refuses MODERATO_TRUST_PROXY=%s, saying why and what to give instead', (value) => {
+    expect(() => loadConfig({ MODERATO_TRUST_PROXY: value })).toThrow(/MODERATO_TRUST_PROXY: .*would trust every hop.*e\.g\. 1\), loopback/);
+  });
+
+  it.each([['10.0.0.0/33', 'invalid range'], ['proxy.internal', 'invalid IP address'], ['99', 'at most 32']])('refuses MODERATO_TRUST_PROXY=%s', (value, message) => {
+    expect(() => loadConfig({ MODERATO_TRUST_PROXY: value })).toThrow(new RegExp(`MODERATO_TRUST_PROXY: ${message}`));
+  });
+
   it('requires a secret in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/MODERATO_SECRET: required/);
   });

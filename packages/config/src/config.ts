@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { z } from 'zod';
+import { trustProxySchema, type TrustProxy } from './trust-proxy';
 
 /** The development secret: usable only when NODE_ENV is not production. */
 const DEVELOPMENT_SECRET = 'moderato-development-secret-do-not-use-in-production';
@@ -17,10 +18,7 @@ const envSchema = z.object({
     .default('moderato'),
   // Jobs in flight per worker: also the largest batch of look-ups and writes, so more than the cores.
   MODERATO_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(64),
-  MODERATO_TRUST_PROXY: z
-    .enum(['true', 'false'])
-    .default('false')
-    .transform((v) => v === 'true'),
+  MODERATO_TRUST_PROXY: trustProxySchema,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   // Intake abuse limits: `off` for load tests or behind a proxy that limits.
   MODERATO_RATE_LIMIT: z.enum(['on', 'off']).default('on'),
@@ -48,8 +46,8 @@ export interface Config {
   queuePrefix: string;
   workerConcurrency: number;
   logLevel: string;
-  /** Trust X-Forwarded-For from a reverse proxy in front of the API. */
-  trustProxy: boolean;
+  /** Which X-Forwarded-For hops to believe: none, how many proxies, or which proxy addresses. */
+  trustProxy: TrustProxy;
   /** Intake posts per minute per client IP and per site; null when turned off. */
   rateLimit: { perIpPerMinute: number; perSitePerMinute: number } | null;
   /** Same body, same email hash, same article within this many seconds is a 409; 0 turns it off. */

@@ -1,3 +1,4 @@
 export { loadConfig, ConfigError, type Config } from './config';
+export type { TrustProxy } from './trust-proxy';
 export { createLogger, REDACTED_PATHS, type Logger, type LoggerOptions } from './logger';
 export { runService, type RunningService } from './run-service';

@@ -140,6 +140,16 @@ describe('rate limits', () => {
     expect((await redis.keys(`${sut.prefix}:rl:*`)).join('\n')).not.toContain('127.0.0.1');
   });
 
+  it('behind one proxy (MODERATO_TRUST_PROXY=1) counts the address the proxy saw, whatever the client wrote in X-Forwarded-For', async () => {
+    const sut = await startApi({ MODERATO_TRUST_PROXY: '1', MODERATO_RATE_LIMIT_IP: '3', MODERATO_DUPLICATE_WINDOW_SECONDS: '0' });
+    // The proxy appends the address it saw to whatever the client sent.
+    const viaProxy = (clientAddress: string, i: number) => ({ 'x-forwarded-for': `198.51.100.${i}, ${clientAddress}` });
+    for (let i = 0; i < 3; i++) expect((await postJson(sut.url, fresh(), viaProxy('203.0.113.7', i))).status).toBe(202);
+    expect((await postJson(sut.url, fresh(), viaProxy('203.0.113.7', 99))).status).toBe(429);
+    // Another client behind the same proxy has its own count.
+    expect((await postJson(sut.url, fresh(), viaProxy('203.0.113.8', 1))).status).toBe(202);
+  });
+
   it('answers 429 past the per-site limit, whatever the address', async () => {
     const sut = await startApi({ MODERATO_RATE_LIMIT_IP: '1000', MODERATO_RATE_LIMIT_SITE: '2', MODERATO_DUPLICATE_WINDOW_SECONDS: '0' });
     expect((await postJson(sut.url, fresh())).status).toBe(202);
