@@ -9,6 +9,8 @@ describe('loadConfig', () => {
       databaseUrl: 'postgres://postgres@127.0.0.1:5432/moderato',
       redisUrl: 'redis://127.0.0.1:6379',
       queuePrefix: 'moderato',
+      host: '127.0.0.1',
+      developmentSecret: true,
       trustProxy: false,
       apiProcesses: 1,
     });
@@ -38,6 +40,18 @@ describe('loadConfig', () => {
 
   it('requires a secret in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/MODERATO_SECRET: required/);
+  });
+
+  it('listens on every interface with a secret of its own', () => {
+    expect(loadConfig({ MODERATO_SECRET: 'x'.repeat(32) })).toMatchObject({ host: '0.0.0.0', developmentSecret: false });
+  });
+
+  it('without MODERATO_SECRET listens on loopback only, and refuses any other HOST naming the risk', () => {
+    expect(loadConfig({ HOST: '::1' })).toMatchObject({ host: '::1', developmentSecret: true });
+    expect(loadConfig({ HOST: 'localhost' }).host).toBe('localhost');
+    for (const host of ['0.0.0.0', '::', '192.168.1.20']) {
+      expect(() => loadConfig({ HOST: host })).toThrow(new RegExp(`HOST: ${host} accepts connections from other machines, but MODERATO_SECRET is not set.*decrypt the stored emails.*forge form tokens`));
+    }
   });
 
   it('refuses a secret shorter than 32 characters', () => {

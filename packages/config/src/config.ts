@@ -1,14 +1,13 @@
 import { availableParallelism } from 'node:os';
 import { z } from 'zod';
+import { DEVELOPMENT_HOST, DEVELOPMENT_SECRET, exposedDevelopmentSecret, isLoopbackHost } from './development-secret';
 import { trustProxySchema, type TrustProxy } from './trust-proxy';
-
-/** The development secret: usable only when NODE_ENV is not production. */
-const DEVELOPMENT_SECRET = 'moderato-development-secret-do-not-use-in-production';
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().default('0.0.0.0'),
+  // Unset: every interface with MODERATO_SECRET, loopback only without it.
+  HOST: z.string().optional(),
   DATABASE_URL: z.string().url().default('postgres://postgres@127.0.0.1:5432/moderato'),
   REDIS_URL: z.string().url().default('redis://127.0.0.1:6379'),
   MODERATO_SECRET: z.string().optional(),
@@ -43,6 +42,8 @@ export interface Config {
   redisUrl: string;
   /** At least 32 characters; keys for email encryption and keyed hashes derive from it. */
   secret: string;
+  /** MODERATO_SECRET was not set: the secret is the public development one, and the API listens on loopback only. */
+  developmentSecret: boolean;
   queuePrefix: string;
   workerConcurrency: number;
   logLevel: string;
@@ -86,15 +87,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   } else if (secret.length < 32) {
     problems.push(`MODERATO_SECRET: must be at least 32 characters (got ${secret.length})`);
   }
+  const developmentSecret = env.MODERATO_SECRET === undefined;
+  const host = env.HOST?.trim() || (developmentSecret ? DEVELOPMENT_HOST : '0.0.0.0');
+  if (developmentSecret && secret !== undefined && !isLoopbackHost(host)) problems.push(exposedDevelopmentSecret(host));
   if (!parsed.success || problems.length > 0 || secret === undefined) throw new ConfigError(problems);
   const data = parsed.data;
   return {
     env: data.NODE_ENV,
     port: data.PORT,
-    host: data.HOST,
+    host,
     databaseUrl: data.DATABASE_URL,
     redisUrl: data.REDIS_URL,
     secret,
+    developmentSecret,
     queuePrefix: data.MODERATO_QUEUE_PREFIX,
     workerConcurrency: data.MODERATO_WORKER_CONCURRENCY,
     logLevel: data.LOG_LEVEL,
