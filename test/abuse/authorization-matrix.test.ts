@@ -77,6 +77,9 @@ beforeAll(async () => {
   const revoked = await givenStaff(testDb.db, 'revoked@matrix.example', 'admin');
   await revokeApiToken(testDb.db, hashApiToken(revoked.token));
   headers.revoked = bearer(revoked.token);
+  const expired = await givenStaff(testDb.db, 'expired@matrix.example', 'admin');
+  await sql`update api_tokens set expires_at = now() - interval '1 second' where user_id = ${expired.user.id}`.execute(testDb.db);
+  headers.expired = bearer(expired.token);
   await givenStaff(testDb.db, 'admin@matrix.example', 'admin');
   api = await startApiUnderTest({ databaseUrl: testDb.url, redisUrl: testRedisUrl(), queuePrefix: uniqueQueuePrefix() });
   // Sessions live in Redis, and the API does not wait for its connection at start.
@@ -96,6 +99,7 @@ const cases = ROUTES.flatMap((route) => {
   const rows: [string, string, number][] = [
     [name, 'none', 401],
     [name, 'revoked', 401],
+    [name, 'expired', 401],
   ];
   if (route.wrongSite) rows.push([name, 'wrongSite', route.wrongSite]);
   if (route.wrongRole) rows.push([name, route.wrongRole.as, route.wrongRole.status]);

@@ -25,7 +25,7 @@ const { call, responses } = recordingClient(() => baseUrl);
 
 beforeAll(async () => {
   testDb = await createTestDatabase();
-  ({ env, baseUrl } = await serviceEnv(testDb.url, { MODERATO_TRUST_PROXY: 'true', MODERATO_RATE_LIMIT: 'off' }));
+  ({ env, baseUrl } = await serviceEnv(testDb.url, { MODERATO_TRUST_PROXY: '1', MODERATO_RATE_LIMIT: 'off' }));
   const created = await runCli(['site', 'create', '--id', 'sweep', '--name', 'Sweep', '--origin', 'https://blog.example.org', '--premoderate'], env);
   expect(created.code).toBe(0);
   ({ api, worker } = await startApiAndWorker(env, baseUrl));

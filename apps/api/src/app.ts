@@ -1,6 +1,6 @@
 import express, { type Express, type RequestHandler } from 'express';
 import helmet from 'helmet';
-import type { Logger } from '@moderato/config';
+import type { Logger, TrustProxy } from '@moderato/config';
 import { errorHandler, notFound } from './errors';
 import { accessLog } from './middleware/access-log.middleware';
 import { commentsRoutes, type CommentsRoutesOptions } from './routes/comments.routes';
@@ -29,7 +29,7 @@ export interface AppOptions {
   /** BullMQ's queue view at /admin/queues, admins only. */
   queueBoard?: QueueBoardRoutesOptions;
   /** Express's `trust proxy`: set it when a reverse proxy sets X-Forwarded-For. */
-  trustProxy?: boolean | number | string;
+  trustProxy?: TrustProxy;
 }
 
 /** The largest request body accepted; a comment is at most 20,000 characters. */

@@ -5,13 +5,14 @@ import { createServer } from 'node:http';
 import { Server as NetServer } from 'node:net';
 import { sql } from 'kysely';
 import type { Config, Logger } from '@moderato/config';
+import { createPasswordChecks } from '@moderato/auth';
 import { createPersonalDataKeys } from '@moderato/core';
 import { createDatabase, createSiteDirectory } from '@moderato/db';
 import { createRedisConnection, createScoreCommentQueue, enqueueScoreComment, isCommentQueued } from '@moderato/queue';
 import { createApp } from './app';
 import { clusterMetricsReader } from './cluster/cluster-metrics';
 import { createApiMetrics } from './metrics/api-metrics';
-import { loginRateLimit } from './auth/login-rate-limit';
+import { loginRateLimits } from './auth/login-rate-limit';
 import { createSessionMiddleware } from './auth/session';
 import { createFormTokens } from './guard/form-token';
 import { createIntakeGuard } from './guard/intake-guard';
@@ -31,6 +32,9 @@ const QUEUE_CLOSE_TIMEOUT_MS = 2_000;
 const REDIS_READY_WAIT_MS = 3_000;
 const IDLE_SWEEP_MS = 1_000;
 const TIMEOUT_CHECK_MS = 1_000;
+// argon2id takes about half a second of a core and 64 MiB: two at once per
+// process, and a few seconds' worth waiting, whatever a flood of sign-ins asks.
+const PASSWORD_CHECK_SLOTS = { maxConcurrent: 2, maxWaiting: 8 };
 
 /** Wires the API from its config: Redis → queue → Postgres → sites → app → listen. */
 export async function startApiServer(config: Config, logger: Logger): Promise<ApiServer> {
@@ -97,7 +101,10 @@ export async function startApiServer(config: Config, logger: Logger): Promise<Ap
       db,
       keys,
       session,
-      loginRateLimit: loginRateLimit(redis, config.queuePrefix),
+      login: {
+        limits: loginRateLimits({ redis, keyPrefix: config.queuePrefix, secret: config.secret }),
+        passwordChecks: createPasswordChecks(PASSWORD_CHECK_SLOTS),
+      },
     },
     deadLetters: { db, queue, session },
     health: {

@@ -4,7 +4,7 @@ import { privacyEraseCommand, privacyExportCommand } from './commands/privacy.co
 import { scoreCommand } from './commands/score.command';
 import { siteCreateCommand } from './commands/site-create.command';
 import { startCommand } from './commands/start.command';
-import { tokenCreateCommand, tokenRevokeCommand } from './commands/token.command';
+import { tokenCreateCommand, tokenListCommand, tokenRevokeCommand } from './commands/token.command';
 import { userCreateCommand } from './commands/user-create.command';
 import { UsageError } from './usage-error';
 
@@ -17,8 +17,9 @@ Commands:
   score [--input FILE] [--site ID]          score JSON lines ({"id","body",...}) from FILE or stdin
   user create --email E --password P --role admin|owner|moderator [--site ID ...]
                                             create a dashboard account
-  token create --user E                     create an API token (printed once, on the last line)
-  token revoke --token T                    revoke an API token
+  token create --user E [--expires-in 30d] create an API token (printed once, on the last line); expires in 90 days unless told
+  token list [--user E]                     list API tokens: id, owner, status, expiry (never the tokens)
+  token revoke --token T | --id ID          revoke an API token by the token itself or by its id
   start                                     migrate, then run the API and one worker
   privacy export --email E                  every comment stored under that email, as JSON (audited)
   privacy erase --email E [--mode placeholder|delete]
@@ -34,6 +35,7 @@ const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   'user create': userCreateCommand,
   'token create': tokenCreateCommand,
   'token revoke': tokenRevokeCommand,
+  'token list': tokenListCommand,
   'privacy export': privacyExportCommand,
   'privacy erase': privacyEraseCommand,
 };

@@ -2,6 +2,9 @@ import { createHash, randomBytes } from 'node:crypto';
 
 const TOKEN_PREFIX = 'mod_';
 
+/** How long a new API token lives unless told otherwise; the longest it may live. */
+export const API_TOKEN_LIFETIME_DAYS = { default: 90, max: 365 } as const;
+
 /** A new API token: shown once to its owner; only its hash is stored. */
 export function generateApiToken(): { token: string; tokenHash: string } {
   const token = `${TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;

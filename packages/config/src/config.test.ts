@@ -9,6 +9,8 @@ describe('loadConfig', () => {
       databaseUrl: 'postgres://postgres@127.0.0.1:5432/moderato',
       redisUrl: 'redis://127.0.0.1:6379',
       queuePrefix: 'moderato',
+      host: '127.0.0.1',
+      developmentSecret: true,
       trustProxy: false,
       apiProcesses: 1,
     });
@@ -21,8 +23,35 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ MODERATO_API_PROCESSES: '0' })).toThrow(/MODERATO_API_PROCESSES/);
   });
 
+  it('takes a hop count, names or addresses and CIDR ranges of trusted proxies', () => {
+    expect(loadConfig({ MODERATO_TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ MODERATO_TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(loadConfig({ MODERATO_TRUST_PROXY: 'loopback' }).trustProxy).toEqual(['loopback']);
+    expect(loadConfig({ MODERATO_TRUST_PROXY: '10.0.0.0/8, 172.16.0.0/12,::1' }).trustProxy).toEqual(['10.0.0.0/8', '172.16.0.0/12', '::1']);
+  });
+
+  it.each(['true', 'all', 'TRUE'])('refuses MODERATO_TRUST_PROXY=%s, saying why and what to give instead', (value) => {
+    expect(() => loadConfig({ MODERATO_TRUST_PROXY: value })).toThrow(/MODERATO_TRUST_PROXY: .*would trust every hop.*e\.g\. 1\), loopback/);
+  });
+
+  it.each([['10.0.0.0/33', 'invalid range'], ['proxy.internal', 'invalid IP address'], ['99', 'at most 32']])('refuses MODERATO_TRUST_PROXY=%s', (value, message) => {
+    expect(() => loadConfig({ MODERATO_TRUST_PROXY: value })).toThrow(new RegExp(`MODERATO_TRUST_PROXY: ${message}`));
+  });
+
   it('requires a secret in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/MODERATO_SECRET: required/);
+  });
+
+  it('listens on every interface with a secret of its own', () => {
+    expect(loadConfig({ MODERATO_SECRET: 'x'.repeat(32) })).toMatchObject({ host: '0.0.0.0', developmentSecret: false });
+  });
+
+  it('without MODERATO_SECRET listens on loopback only, and refuses any other HOST naming the risk', () => {
+    expect(loadConfig({ HOST: '::1' })).toMatchObject({ host: '::1', developmentSecret: true });
+    expect(loadConfig({ HOST: 'localhost' }).host).toBe('localhost');
+    for (const host of ['0.0.0.0', '::', '192.168.1.20']) {
+      expect(() => loadConfig({ HOST: host })).toThrow(new RegExp(`HOST: ${host} accepts connections from other machines, but MODERATO_SECRET is not set.*decrypt the stored emails.*forge form tokens`));
+    }
   });
 
   it('refuses a secret shorter than 32 characters', () => {

@@ -1,13 +1,13 @@
 import { availableParallelism } from 'node:os';
 import { z } from 'zod';
-
-/** The development secret: usable only when NODE_ENV is not production. */
-const DEVELOPMENT_SECRET = 'moderato-development-secret-do-not-use-in-production';
+import { DEVELOPMENT_HOST, DEVELOPMENT_SECRET, exposedDevelopmentSecret, isLoopbackHost } from './development-secret';
+import { trustProxySchema, type TrustProxy } from './trust-proxy';
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().default('0.0.0.0'),
+  // Unset: every interface with MODERATO_SECRET, loopback only without it.
+  HOST: z.string().optional(),
   DATABASE_URL: z.string().url().default('postgres://postgres@127.0.0.1:5432/moderato'),
   REDIS_URL: z.string().url().default('redis://127.0.0.1:6379'),
   MODERATO_SECRET: z.string().optional(),
@@ -17,10 +17,7 @@ const envSchema = z.object({
     .default('moderato'),
   // Jobs in flight per worker: also the largest batch of look-ups and writes, so more than the cores.
   MODERATO_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(64),
-  MODERATO_TRUST_PROXY: z
-    .enum(['true', 'false'])
-    .default('false')
-    .transform((v) => v === 'true'),
+  MODERATO_TRUST_PROXY: trustProxySchema,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   // Intake abuse limits: `off` for load tests or behind a proxy that limits.
   MODERATO_RATE_LIMIT: z.enum(['on', 'off']).default('on'),
@@ -45,11 +42,13 @@ export interface Config {
   redisUrl: string;
   /** At least 32 characters; keys for email encryption and keyed hashes derive from it. */
   secret: string;
+  /** MODERATO_SECRET was not set: the secret is the public development one, and the API listens on loopback only. */
+  developmentSecret: boolean;
   queuePrefix: string;
   workerConcurrency: number;
   logLevel: string;
-  /** Trust X-Forwarded-For from a reverse proxy in front of the API. */
-  trustProxy: boolean;
+  /** Which X-Forwarded-For hops to believe: none, how many proxies, or which proxy addresses. */
+  trustProxy: TrustProxy;
   /** Intake posts per minute per client IP and per site; null when turned off. */
   rateLimit: { perIpPerMinute: number; perSitePerMinute: number } | null;
   /** Same body, same email hash, same article within this many seconds is a 409; 0 turns it off. */
@@ -88,15 +87,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   } else if (secret.length < 32) {
     problems.push(`MODERATO_SECRET: must be at least 32 characters (got ${secret.length})`);
   }
+  const developmentSecret = env.MODERATO_SECRET === undefined;
+  const host = env.HOST?.trim() || (developmentSecret ? DEVELOPMENT_HOST : '0.0.0.0');
+  if (developmentSecret && secret !== undefined && !isLoopbackHost(host)) problems.push(exposedDevelopmentSecret(host));
   if (!parsed.success || problems.length > 0 || secret === undefined) throw new ConfigError(problems);
   const data = parsed.data;
   return {
     env: data.NODE_ENV,
     port: data.PORT,
-    host: data.HOST,
+    host,
     databaseUrl: data.DATABASE_URL,
     redisUrl: data.REDIS_URL,
     secret,
+    developmentSecret,
     queuePrefix: data.MODERATO_QUEUE_PREFIX,
     workerConcurrency: data.MODERATO_WORKER_CONCURRENCY,
     logLevel: data.LOG_LEVEL,

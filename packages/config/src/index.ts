@@ -1,3 +1,5 @@
 export { loadConfig, ConfigError, type Config } from './config';
+export { DEVELOPMENT_SECRET_WARNING } from './development-secret';
+export type { TrustProxy } from './trust-proxy';
 export { createLogger, REDACTED_PATHS, type Logger, type LoggerOptions } from './logger';
 export { runService, type RunningService } from './run-service';

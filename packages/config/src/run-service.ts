@@ -1,4 +1,5 @@
 import { ConfigError, loadConfig, type Config } from './config';
+import { DEVELOPMENT_SECRET_WARNING } from './development-secret';
 import { createLogger, type Logger } from './logger';
 
 export interface RunningService {
@@ -15,6 +16,7 @@ export function runService(name: string, start: (config: Config, logger: Logger)
   const main = async () => {
     const config = loadConfig();
     const logger = createLogger({ level: config.logLevel, service: name });
+    if (config.developmentSecret) logger.warn(DEVELOPMENT_SECRET_WARNING);
     const service = await start(config, logger);
     let stopping = false;
     const stop = async (signal: string) => {

@@ -3,6 +3,9 @@ import { z } from 'zod';
 const probability = z.number().min(0).max(1);
 // Bounded so one site's list cannot make every comment's scan slow.
 const wordList = z.array(z.string().trim().min(1).max(100)).max(5_000);
+// Only what a browser sends in an Origin header: javascript:, file: or data:
+// would never match one, and could end up as a link in the dashboard.
+const webOrigin = z.url({ protocol: /^https?$/, error: 'each allowed origin must be an http:// or https:// URL' }).max(2_048);
 
 const bandsSchema = z
   .object({ approveBelow: probability, rejectAbove: probability })
@@ -22,7 +25,7 @@ export const siteSettingsSchema = z
     /** Hold every comment for a moderator. */
     premoderate: z.boolean(),
     maxBodyLength: z.number().int().min(1).max(20_000),
-    allowedOrigins: z.array(z.string().url()).max(100),
+    allowedOrigins: z.array(webOrigin).max(100),
     /** How the embed shows links in bodies: plain text, or `rel="nofollow ugc noopener"` links. */
     linkStyle: z.enum(['text', 'nofollow']),
     /** Words or phrases that reject a comment (whole words, case-insensitive, seen through l33t and spacing). */
@@ -51,8 +54,13 @@ export const DEFAULT_SITE_SETTINGS: SiteSettings = {
   newCommenterHold: 0,
 };
 
-/** Reads stored settings, filling keys added after they were saved with defaults. */
+/**
+ * Reads stored settings, filling keys added after they were saved with
+ * defaults. Origins saved before only http(s) was accepted are dropped, not
+ * fatal: they never matched a browser's Origin header anyway.
+ */
 export function parseSiteSettings(stored: unknown): SiteSettings {
-  const merged = { ...DEFAULT_SITE_SETTINGS, ...(typeof stored === 'object' && stored !== null ? stored : {}) };
+  const merged: Record<string, unknown> = { ...DEFAULT_SITE_SETTINGS, ...(typeof stored === 'object' && stored !== null ? stored : {}) };
+  if (Array.isArray(merged.allowedOrigins)) merged.allowedOrigins = merged.allowedOrigins.filter((origin) => webOrigin.safeParse(origin).success);
   return siteSettingsSchema.parse(merged);
 }

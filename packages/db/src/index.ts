@@ -18,7 +18,7 @@ export {
 export { createSiteDirectory, type SiteDirectory, type SiteDirectoryOptions } from './site-directory';
 export { InvalidCursorError } from './keyset-cursor';
 export { createUser, findUserCredentials, findUserById, findUserByEmail, canAccessSite, UserExistsError, type User, type NewUser } from './users.repository';
-export { createApiToken, findUserByTokenHash, revokeApiToken } from './api-tokens.repository';
+export { createApiToken, findUserByTokenHash, listApiTokens, revokeApiToken, revokeApiTokenById, type ApiTokenSummary } from './api-tokens.repository';
 export { listReviewQueue, countByStatus, COUNT_CAP, type ReviewComment, type ReviewOrder, type ReviewQuery } from './review.repository';
 export {
   moderateComments,

@@ -5,6 +5,8 @@ import { findUserById, findUserByTokenHash, type Database } from '@moderato/db';
 import { HttpError } from '../errors';
 import { setAuthenticated } from './current-user';
 
+const invalidToken = () => new HttpError(401, 'invalid_token', 'the API token is missing, malformed, revoked, expired or unknown');
+
 /**
  * Finds who is calling: `Authorization: Bearer <token>` first, else the
  * session cookie. Anonymous requests pass through; routes that need a user
@@ -16,10 +18,10 @@ export function authenticate(db: Kysely<Database>): RequestHandler {
     if (header !== undefined) {
       const [scheme, token] = header.split(' ');
       if (scheme?.toLowerCase() !== 'bearer' || !token || !looksLikeApiToken(token)) {
-        throw new HttpError(401, 'invalid_token', 'the API token is missing, malformed, revoked or unknown');
+        throw invalidToken();
       }
       const user = await findUserByTokenHash(db, hashApiToken(token));
-      if (!user) throw new HttpError(401, 'invalid_token', 'the API token is missing, malformed, revoked or unknown');
+      if (!user) throw invalidToken();
       setAuthenticated(res, { user, method: 'token' });
       return next();
     }

@@ -21,6 +21,8 @@ describe('form tokens', () => {
     expect(tokens.verify(older, 'blog', 'post-1', NOW).kind).toBe('invalid');
     expect(tokens.verify(`${issuedAt}.${nonce}`, 'blog', 'post-1', NOW).kind).toBe('invalid');
     expect(tokens.verify('garbage', 'blog', 'post-1', NOW).kind).toBe('invalid');
+    // 32 characters, 64 bytes: refused like any forgery, not thrown.
+    expect(tokens.verify(`${issuedAt}.${nonce}.${'é'.repeat(32)}`, 'blog', 'post-1', NOW).kind).toBe('invalid');
   });
 
   it('calls a day-old token stale: no evidence either way', () => {

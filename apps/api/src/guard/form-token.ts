@@ -39,8 +39,11 @@ export function createFormTokens(secret: string): FormTokens {
     verify(token, siteId, articleId, now = Date.now()) {
       const [issuedAt, nonce, signature] = token.split('.');
       if (!issuedAt || !nonce || !signature || signature.length !== SIGNATURE_LENGTH) return { kind: 'invalid' };
-      const expected = sign(siteId, articleId, issuedAt, nonce);
-      if (!timingSafeEqual(Buffer.from(signature), Buffer.from(expected))) return { kind: 'invalid' };
+      // Compared as bytes: 32 characters may be more than 32 bytes, and
+      // timingSafeEqual throws on buffers of different lengths.
+      const given = Buffer.from(signature);
+      const expected = Buffer.from(sign(siteId, articleId, issuedAt, nonce));
+      if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { kind: 'invalid' };
       const ageMs = now - parseInt(issuedAt, 36);
       if (!Number.isFinite(ageMs) || ageMs < -CLOCK_SKEW_MS) return { kind: 'invalid' };
       if (ageMs > MAX_AGE_MS) return { kind: 'stale' };

@@ -97,12 +97,14 @@ describe('with the default limits off', () => {
     const honeypot = await postJson(sut.url, { ...fresh(), website: 'http://cheap.example', formToken: tokens.issue('blog', 'post-1', Date.now() - 10_000) });
     const tooFast = await postJson(sut.url, { ...fresh(), formToken: tokens.issue('blog', 'post-1') });
     const forged = await postJson(sut.url, { ...fresh(), formToken: 'lq0.abc.' + 'x'.repeat(32) });
-    for (const answer of [honeypot, tooFast, forged]) {
+    // 32 characters but 64 bytes: once a 500 from the signature comparison.
+    const forgedMultiByte = await postJson(sut.url, { ...fresh(), formToken: 'lq0.abc.' + 'é'.repeat(32) });
+    for (const answer of [honeypot, tooFast, forged, forgedMultiByte]) {
       expect(answer.status).toBe(202);
       expect(answer.json).toEqual({ id: expect.any(String), status: 'pending' });
     }
     expect(await jobCount(sut.queue)).toBe(before);
-    expect(await redis.hgetall(trappedCountKey(sut.prefix))).toEqual({ 'blog:honeypot': '1', 'blog:too-fast': '1', 'blog:bad-token': '1' });
+    expect(await redis.hgetall(trappedCountKey(sut.prefix))).toEqual({ 'blog:honeypot': '1', 'blog:too-fast': '1', 'blog:bad-token': '2' });
   });
 
   it('queues a post whose form token is older than 2 s, and one with no token at all', async () => {
@@ -136,6 +138,16 @@ describe('rate limits', () => {
     expect(limited.headers.get('access-control-expose-headers')).toMatch(/Retry-After/);
     // The counters are keyed by the IP's keyed hash, never the address.
     expect((await redis.keys(`${sut.prefix}:rl:*`)).join('\n')).not.toContain('127.0.0.1');
+  });
+
+  it('behind one proxy (MODERATO_TRUST_PROXY=1) counts the address the proxy saw, whatever the client wrote in X-Forwarded-For', async () => {
+    const sut = await startApi({ MODERATO_TRUST_PROXY: '1', MODERATO_RATE_LIMIT_IP: '3', MODERATO_DUPLICATE_WINDOW_SECONDS: '0' });
+    // The proxy appends the address it saw to whatever the client sent.
+    const viaProxy = (clientAddress: string, i: number) => ({ 'x-forwarded-for': `198.51.100.${i}, ${clientAddress}` });
+    for (let i = 0; i < 3; i++) expect((await postJson(sut.url, fresh(), viaProxy('203.0.113.7', i))).status).toBe(202);
+    expect((await postJson(sut.url, fresh(), viaProxy('203.0.113.7', 99))).status).toBe(429);
+    // Another client behind the same proxy has its own count.
+    expect((await postJson(sut.url, fresh(), viaProxy('203.0.113.8', 1))).status).toBe(202);
   });
 
   it('answers 429 past the per-site limit, whatever the address', async () => {

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { PersonalDataKeys } from '@moderato/core';
 import type { Database } from '@moderato/db';
 import { adminRoutes } from './admin.routes';
-import { authRoutes } from './auth.routes';
+import { authRoutes, type LoginProtection } from './auth.routes';
 import { reviewRoutes } from './review.routes';
 import { settingsRoutes } from './settings.routes';
 
@@ -12,7 +12,7 @@ export interface ModerationRoutesOptions {
   keys: PersonalDataKeys;
   /** The dashboard session middleware (cookie → req.session). */
   session: RequestHandler;
-  loginRateLimit: RequestHandler;
+  login: LoginProtection;
 }
 
 /** Everything staff use: sign-in, the review API, site settings, the /admin dashboard. */

@@ -63,6 +63,9 @@ describe('GET/PUT /api/v1/sites/:siteId/settings', () => {
     ['an unknown key', { colour: 'red' }, 'colour'],
     ['an unknown band key', { spam: { maybe: 0.5 } }, 'spam.maybe'],
     ['a wrong type', { premoderate: 'yes' }, 'premoderate'],
+    ['a javascript: origin', { allowedOrigins: ['https://ok.example', 'javascript:alert(1)'] }, 'allowedOrigins.1'],
+    ['a file: origin', { allowedOrigins: ['file:///etc/passwd'] }, 'allowedOrigins.0'],
+    ['a data: origin', { allowedOrigins: ['data:text/html,hi'] }, 'allowedOrigins.0'],
     ['a word list over 5,000 words', { holdWords: Array.from({ length: 5_001 }, (_, i) => `word${i}`) }, 'holdWords'],
   ])('refuses %s with 400 naming the field, saving nothing', async (_what, body, field) => {
     const before = (await call('GET', '/api/v1/sites/blog/settings', 'owner')).json.version;

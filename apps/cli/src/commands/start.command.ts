@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { loadConfig } from '@moderato/config';
+import { DEVELOPMENT_SECRET_WARNING, loadConfig } from '@moderato/config';
 import { parseOptions } from '../parse-options';
 import { runMigrations } from './migrate.command';
 
@@ -17,7 +17,9 @@ function run(name: string, entry: string): ChildProcess {
  */
 export async function startCommand(args: string[]): Promise<void> {
   parseOptions(args, {});
+  // Refuses a HOST other machines can reach without MODERATO_SECRET, before anything starts.
   const config = loadConfig();
+  if (config.developmentSecret) console.warn(`moderato: warning: ${DEVELOPMENT_SECRET_WARNING}`);
   await runMigrations(config.databaseUrl, (line) => console.log(line));
   const children = [run('api', 'apps/api/src/main.ts'), run('worker', 'apps/worker/src/main.ts')];
   const url = `http://localhost:${config.port}`;

@@ -22,4 +22,6 @@ export interface ApiTokensTable {
   created_at: ColumnType<Date, never, never>;
   last_used_at: ColumnType<Date | null, never, Date>;
   revoked_at: ColumnType<Date | null, never, Date>;
+  /** Past this the token is refused; the database gives 90 days when none is set. */
+  expires_at: ColumnType<Date, Date | undefined, never>;
 }
