@@ -1,8 +1,11 @@
+import { Redis } from 'ioredis';
 import { sql } from 'kysely';
 import { hashApiToken } from '@moderato/auth';
 import { revokeApiToken } from '@moderato/db';
+import { createScoreCommentQueue, enqueueScoreComment, PAYLOAD_VERSION, type ScoreCommentQueue } from '@moderato/queue';
 import { postJson, startApiUnderTest, type ApiUnderTest } from '../support/api-under-test';
-import { givenDecidedComment } from '../support/comment-factory';
+import { acceptedComment, givenDecidedComment } from '../support/comment-factory';
+import { givenDeadLetter } from '../support/dead-letter';
 import { givenSite } from '../support/fixtures';
 import { bearer, givenStaff, STAFF_PASSWORD } from '../support/staff';
 import { createTestDatabase, testRedisUrl, uniqueQueuePrefix, type TestDatabase } from '../support/test-database';
@@ -13,10 +16,14 @@ import { eventually } from '../support/worker-under-test';
 let testDb: TestDatabase;
 let api: ApiUnderTest;
 let commentId: string;
+let redis: Redis;
+let queue: ScoreCommentQueue;
+let waitingJobId: string;
+let deadLetterId: string;
 const headers: Record<string, Record<string, string>> = {};
 
 interface Route {
-  method: 'GET' | 'POST' | 'PUT';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH';
   path: () => string;
   body?: unknown;
   /** Status for a staff member of another site; undefined where a route is not site-scoped. */
@@ -43,7 +50,30 @@ const ROUTES: Route[] = [
   { method: 'POST', path: () => '/api/v1/auth/logout', body: {} },
 ];
 
-const TABLES = ['sites', 'comments', 'comment_events', 'moderation_labels', 'site_settings_versions', 'article_settings', 'privacy_events', 'user_sites', 'users'];
+// Every write the queue board offers: an admin gets none of them (it is read-only;
+// dead letters are handled through the audited API above), whichever way signed in.
+const BOARD = '/admin/queues/api/queues';
+const BOARD_WRITES: Route[] = [
+  { method: 'PUT', path: () => `${BOARD}/score-comment/empty` },
+  { method: 'PUT', path: () => `${BOARD}/score-comment/obliterate`, body: {} },
+  { method: 'PUT', path: () => `${BOARD}/score-comment/clean/failed` },
+  { method: 'PUT', path: () => `${BOARD}/score-comment/retry/failed` },
+  { method: 'PUT', path: () => `${BOARD}/score-comment/pause` },
+  { method: 'PUT', path: () => `${BOARD}/pause` },
+  { method: 'POST', path: () => `${BOARD}/score-comment/add`, body: { name: 'score', data: {} } },
+  { method: 'PUT', path: () => `${BOARD}/score-comment/${deadLetterId}/clean` },
+  { method: 'PUT', path: () => `${BOARD}/score-comment/${deadLetterId}/retry` },
+  { method: 'PATCH', path: () => `${BOARD}/score-comment/${waitingJobId}/update-data`, body: { data: { v: 1, comment: { body: 'edited' } } } },
+];
+
+const TABLES = ['sites', 'comments', 'comment_events', 'moderation_labels', 'site_settings_versions', 'article_settings', 'privacy_events', 'queue_events', 'erased_authors', 'user_sites', 'users'];
+
+/** What a board write could change: every job's state and data, and whether the queue is paused. */
+async function queueFingerprint(): Promise<string> {
+  const jobs = await queue.getJobs(['waiting', 'active', 'delayed', 'prioritized', 'failed', 'completed']);
+  const states = await Promise.all(jobs.map(async (job) => [job.id, await job.getState(), JSON.stringify(job.data)]));
+  return JSON.stringify({ paused: await queue.isPaused(), jobs: states.sort() });
+}
 
 /** One fingerprint of every table a refused request could have touched. */
 async function databaseFingerprint(): Promise<Record<string, string>> {
@@ -80,17 +110,28 @@ beforeAll(async () => {
   const expired = await givenStaff(testDb.db, 'expired@matrix.example', 'admin');
   await sql`update api_tokens set expires_at = now() - interval '1 second' where user_id = ${expired.user.id}`.execute(testDb.db);
   headers.expired = bearer(expired.token);
-  await givenStaff(testDb.db, 'admin@matrix.example', 'admin');
-  api = await startApiUnderTest({ databaseUrl: testDb.url, redisUrl: testRedisUrl(), queuePrefix: uniqueQueuePrefix() });
+  headers.adminToken = bearer((await givenStaff(testDb.db, 'admin@matrix.example', 'admin')).token);
+  const env = { databaseUrl: testDb.url, redisUrl: testRedisUrl(), queuePrefix: uniqueQueuePrefix() };
+  redis = new Redis(env.redisUrl);
+  queue = createScoreCommentQueue({ connection: redis, prefix: env.queuePrefix });
+  // No worker runs: one dead letter and one comment waiting to be scored, the only copy of it.
+  deadLetterId = await givenDeadLetter(queue, redis, env.queuePrefix, { v: PAYLOAD_VERSION, comment: acceptedComment({ siteId: 'blog' }) });
+  const waiting = acceptedComment({ siteId: 'blog' });
+  await enqueueScoreComment(queue, waiting);
+  waitingJobId = waiting.id;
+  api = await startApiUnderTest(env);
   // Sessions live in Redis, and the API does not wait for its connection at start.
   await eventually(async () => ((await fetch(`${api.sut.url}/readyz`)).status === 200 ? true : undefined), 10_000, 'the API to be ready');
   // An admin's session cookie, but requests without its CSRF token.
   const login = await postJson(`${api.sut.url}/api/v1/auth/login`, { email: 'admin@matrix.example', password: STAFF_PASSWORD });
   expect({ status: login.status, body: login.text }).toMatchObject({ status: 200 });
   headers.sessionNoCsrf = { cookie: login.headers.get('set-cookie')!.split(';')[0]! };
+  headers.sessionWithCsrf = { ...headers.sessionNoCsrf, 'x-csrf-token': login.json.csrfToken };
 });
 afterAll(async () => {
   await api.sut.close();
+  await queue.close();
+  redis.disconnect();
   await testDb.close();
 });
 
@@ -111,4 +152,34 @@ it.each(cases)('$n as $who → $status, nothing changed', async ({ who, status, 
   const before = await databaseFingerprint();
   expect(await send(route, who === 'none' ? {} : headers[who]!)).toBe(status);
   expect(await databaseFingerprint()).toEqual(before);
+});
+
+const boardCases = BOARD_WRITES.flatMap((route) => {
+  const name = `${route.method} ${route.path.toString().replace(/^.*?[`'](.*)[`'].*$/s, '$1').replace('${BOARD}', BOARD)}`;
+  const rows: [string, string, number][] = [
+    [name, 'none', 401],
+    [name, 'revoked', 401],
+    [name, 'expired', 401],
+    [name, 'owner', 403],
+    [name, 'moderator', 403],
+    [name, 'adminToken', 405],
+    [name, 'sessionNoCsrf', 405],
+    [name, 'sessionWithCsrf', 405],
+  ];
+  return rows.map(([n, who, status]) => ({ n, who, status, route }));
+});
+
+it.each(boardCases)('queue board $n as $who → $status, queue and database unchanged', async ({ who, status, route }) => {
+  const before = { database: await databaseFingerprint(), queue: await queueFingerprint() };
+  expect(await send(route, who === 'none' ? {} : headers[who]!)).toBe(status);
+  expect({ database: await databaseFingerprint(), queue: await queueFingerprint() }).toEqual(before);
+});
+
+it('lets an admin read the queue board, by token or session', async () => {
+  for (const who of ['adminToken', 'sessionNoCsrf']) {
+    const response = await fetch(`${api.sut.url}${BOARD}?activeQueue=score-comment&status=failed&page=1`, { headers: headers[who] });
+    expect({ who, status: response.status }).toEqual({ who, status: 200 });
+    const body = (await response.json()) as { queues: Array<{ name: string; readOnlyMode: boolean; jobs: Array<{ id: string }> }> };
+    expect(body.queues[0]).toMatchObject({ name: 'score-comment', readOnlyMode: true, jobs: [expect.objectContaining({ id: deadLetterId })] });
+  }
 });

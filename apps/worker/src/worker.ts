@@ -83,7 +83,7 @@ export async function startWorker(config: Config, logger: Logger): Promise<Runni
   });
   // Retention: one repeatable job for all workers; whichever is free runs it.
   const retentionQueue = createRetentionQueue({ connection, prefix: config.queuePrefix });
-  const retention = new Worker(RETENTION_QUEUE, createRetentionProcessor({ db, logger, retentionDays: config.retentionDays }), {
+  const retention = new Worker(RETENTION_QUEUE, createRetentionProcessor({ db, queue, logger, retentionDays: config.retentionDays }), {
     connection,
     prefix: config.queuePrefix,
     concurrency: 1,

@@ -3,6 +3,8 @@ import { Pool } from 'pg';
 import type { CommentEventsTable } from './tables/comment-events.table';
 import type { CommentsTable } from './tables/comments.table';
 import type { ModerationLabelsTable } from './tables/moderation-labels.table';
+import type { ErasedAuthorsTable } from './tables/erased-authors.table';
+import type { QueueEventsTable } from './tables/queue-events.table';
 import type { ArticleSettingsTable, SiteSettingsVersionsTable } from './tables/site-settings.table';
 import type { SitesTable } from './tables/sites.table';
 import type { ApiTokensTable, UserSitesTable, UsersTable } from './tables/users.table';
@@ -17,6 +19,8 @@ export interface Database {
   moderation_labels: ModerationLabelsTable;
   site_settings_versions: SiteSettingsVersionsTable;
   article_settings: ArticleSettingsTable;
+  queue_events: QueueEventsTable;
+  erased_authors: ErasedAuthorsTable;
 }
 
 export interface DatabaseOptions {

@@ -34,3 +34,4 @@ export { findAuthorContexts, type AuthorContext, type AuthorContextQuery } from 
 export { listRecentForPreview } from './preview.repository';
 export { exportCommentsByEmailHash, eraseCommentsByEmailHash, ERASED_TEXT, type ErasureMode, type ExportedComment } from './privacy.repository';
 export { purgeExpired, RETENTION_ACTOR, type RetentionResult } from './retention.repository';
+export { recordQueueEvent, type QueueEvent, type QueueEventAction } from './queue-events.repository';

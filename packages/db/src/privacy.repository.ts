@@ -51,10 +51,16 @@ export async function exportCommentsByEmailHash(db: Kysely<Database>, emailHash:
  * and body "[deleted]", the sealed email and IP hash gone, and the email
  * hash replaced by a random tombstone (so it no longer groups or links),
  * plus an `erase` audit row per comment. `delete` removes the rows and
- * their audit rows. Either way one privacy_events row records the request.
+ * their audit rows. Either way one privacy_events row records the request,
+ * and the email hash goes into erased_authors, so a comment accepted before now
+ * but still in the queue is never written (the queue's copies are the
+ * caller's to remove: removeJobsOfAuthor in @moderato/queue).
  */
 export async function eraseCommentsByEmailHash(db: Kysely<Database>, request: { emailHash: string; mode: ErasureMode; actor: string }): Promise<string[]> {
   return withPrivacyTables(db).transaction().execute(async (trx) => {
+    // First: waits for a worker's insert of this author's comment to commit (so
+    // the select below erases it too) and refuses every later one accepted before now.
+    await sql`select record_erased_author(${request.emailHash})`.execute(trx);
     const rows = await trx.selectFrom('comments').select(['id', 'site_id', 'status']).where('email_hash', '=', request.emailHash).forUpdate().execute();
     const ids = rows.map((r) => r.id);
     if (ids.length > 0 && request.mode === 'placeholder') {

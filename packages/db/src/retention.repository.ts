@@ -12,13 +12,17 @@ const BATCH = 1_000;
 export interface RetentionResult {
   purgedComments: number;
   clearedIpHashes: number;
+  /** Erased authors' email hashes kept longer than the retention age. */
+  expiredErasures: number;
 }
 
 /**
  * Deletes held and rejected comments (and their audit rows) accepted before
  * `before`, and clears the IP hash of every older comment still keeping one.
- * Approved comments stay: they are the public thread. One privacy_events row
- * records the run's counts.
+ * Approved comments stay: they are the public thread. Erased authors' hashes
+ * go too: by then no job accepted before the erasure is left in the queue
+ * (dead letters expire at the same age). One privacy_events row records the
+ * run's counts.
  */
 export async function purgeExpired(db: Kysely<Database>, before: Date): Promise<RetentionResult> {
   const pdb = withPrivacyTables(db);
@@ -48,9 +52,11 @@ export async function purgeExpired(db: Kysely<Database>, before: Date): Promise<
     clearedIpHashes += count;
     if (count < BATCH) break;
   }
+  const expired = await pdb.deleteFrom('erased_authors').where('erased_at', '<', before).executeTakeFirst();
+  const expiredErasures = Number(expired.numDeletedRows);
   await pdb
     .insertInto('privacy_events')
-    .values({ action: 'retention', mode: null, details: { before: before.toISOString(), purgedComments, clearedIpHashes }, actor: RETENTION_ACTOR })
+    .values({ action: 'retention', mode: null, details: { before: before.toISOString(), purgedComments, clearedIpHashes, expiredErasures }, actor: RETENTION_ACTOR })
     .execute();
-  return { purgedComments, clearedIpHashes };
+  return { purgedComments, clearedIpHashes, expiredErasures };
 }

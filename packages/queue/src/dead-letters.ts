@@ -61,3 +61,26 @@ export async function discardDeadLetter(queue: ScoreCommentQueue, id: string): P
   await job.remove();
   return true;
 }
+
+// One audit row per batch: small enough for one short insert, large enough that a backlog takes few.
+const EXPIRY_BATCH = 500;
+
+/**
+ * Removes dead letters that failed before `before` (retention), oldest
+ * first, in batches. `record` gets each batch's ids before it is removed,
+ * so no removal goes unaudited; when it throws, nothing more is removed.
+ * Returns how many were removed.
+ */
+export async function expireDeadLetters(queue: ScoreCommentQueue, before: Date, record: (jobIds: string[]) => Promise<void>): Promise<number> {
+  let expired = 0;
+  for (;;) {
+    const oldest = (await queue.getJobs(['failed'], 0, EXPIRY_BATCH - 1, true)) as Array<Job | undefined>;
+    const due = oldest.filter((job): job is Job => job !== undefined && (job.finishedOn ?? 0) < before.getTime());
+    if (due.length === 0) return expired;
+    await record(due.map((job) => String(job.id)));
+    // clean removes only jobs still failed (an admin may have retried one meanwhile), atomically.
+    const removed = await queue.clean(Math.max(0, Date.now() - before.getTime()), due.length, 'failed');
+    expired += removed.length;
+    if (removed.length === 0 || due.length < oldest.length || oldest.length < EXPIRY_BATCH) return expired;
+  }
+}

@@ -31,15 +31,22 @@ export const scoreCommentPayloadSchema = z.object({
 }) satisfies z.ZodType<ScoreCommentPayload>;
 
 /**
+ * The most dead letters kept. Retention expires them by age, with an audit
+ * row; this cap (BullMQ trims the oldest beyond it, unaudited) only bounds
+ * Redis if a flood of poison jobs outpaces the hourly retention run.
+ */
+export const DEAD_LETTER_CAP = 10_000;
+
+/**
  * Retries ride out a slow or restarting Postgres: exponential backoff with
- * jitter (0.5 s, 1 s, 2 s ... about 4 minutes in all). Failed jobs are kept:
- * they are the dead letters an admin looks at.
+ * jitter (0.5 s, 1 s, 2 s ... about 4 minutes in all). Failed jobs are kept
+ * as the dead letters an admin looks at, up to the cap, until retention.
  */
 export const SCORE_COMMENT_JOB_OPTIONS: JobsOptions = {
   attempts: 10,
   backoff: { type: 'exponential', delay: 500, jitter: 0.5 },
   removeOnComplete: { age: 3600, count: 10_000 },
-  removeOnFail: false,
+  removeOnFail: { count: DEAD_LETTER_CAP },
 };
 
 /**

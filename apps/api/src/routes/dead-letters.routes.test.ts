@@ -16,11 +16,14 @@ let worker: RunningWorker;
 let redis: Redis;
 let queue: ScoreCommentQueue;
 let admin: Record<string, string>;
+let adminId: string;
 
 beforeAll(async () => {
   testDb = await createTestDatabase();
   await givenSite(testDb.db, 'dl-blog');
-  admin = bearer((await givenStaff(testDb.db, 'admin@dl.example', 'admin')).token);
+  const staff = await givenStaff(testDb.db, 'admin@dl.example', 'admin');
+  admin = bearer(staff.token);
+  adminId = staff.user.id;
   const env = { databaseUrl: testDb.url, redisUrl: testRedisUrl(), queuePrefix: uniqueQueuePrefix() };
   api = await startApiUnderTest(env);
   worker = (await startWorkerUnderTest(env)).sut;
@@ -67,8 +70,16 @@ it('fails poison jobs at once, decides the comments behind them, and lets an adm
   expect((await call('POST', `/api/v1/admin/dead-letters/${oldVersion}/discard`)).status).toBe(200);
   expect((await call('DELETE', `/api/v1/admin/dead-letters/${deletedSite}`)).status).toBe(200);
   expect((await call('GET', '/api/v1/admin/dead-letters')).json).toEqual({ deadLetters: [], total: 0 });
+  // Each change is audited; refused ones (below) are not.
+  const audit = await testDb.db.selectFrom('queue_events').select(['action', 'job_ids', 'actor']).orderBy('id').execute();
+  expect(audit).toEqual([
+    { action: 'retry', job_ids: [deletedSite], actor: adminId },
+    { action: 'discard', job_ids: [oldVersion], actor: adminId },
+    { action: 'discard', job_ids: [deletedSite], actor: adminId },
+  ]);
   expect((await call('POST', `/api/v1/admin/dead-letters/${oldVersion}/retry`)).status).toBe(404);
   expect((await call('POST', '/api/v1/admin/dead-letters/not%20an%20id/discard')).status).toBe(404);
   // A job still on its way is no dead letter.
   expect((await call('POST', `/api/v1/admin/dead-letters/${good[0]!.json.id}/discard`)).status).toBe(404);
+  expect(await testDb.db.selectFrom('queue_events').select('id').execute()).toHaveLength(3);
 });

@@ -1,7 +1,7 @@
 import { Router, type Request, type RequestHandler, type Response } from 'express';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import type { Database } from '@moderato/db';
+import { recordQueueEvent, type Database } from '@moderato/db';
 import { discardDeadLetter, listDeadLetters, retryDeadLetter, type ScoreCommentQueue } from '@moderato/queue';
 import { authenticate } from '../auth/authenticate';
 import { requireCsrf } from '../auth/csrf';
@@ -34,7 +34,9 @@ async function fromQueue<T>(work: Promise<T>): Promise<T> {
 
 /**
  * Jobs that failed for good (BullMQ's failed set): admins list them, retry
- * them once the cause is fixed, or discard them. Sessions need CSRF on writes.
+ * them once the cause is fixed, or discard them. Sessions need CSRF on writes;
+ * every write leaves a queue_events row. The only way to change the queue by
+ * hand: the queue board at /admin/queues is read-only.
  */
 export function deadLettersRoutes({ db, queue, session }: DeadLettersRoutesOptions): Router {
   const router = Router();
@@ -55,19 +57,21 @@ export function deadLettersRoutes({ db, queue, session }: DeadLettersRoutesOptio
     res.set('Cache-Control', 'no-store').json(await fromQueue(listDeadLetters(queue, page)));
   });
 
-  router.post('/api/v1/admin/dead-letters/:id/retry', signedInWrite, async (req: Request, res: Response) => {
+  // The audit row is written first, in a transaction the queue change must
+  // succeed for: a missing job or a Redis error rolls it back, and with
+  // Postgres down the change is never made.
+  const audited = (action: 'retry' | 'discard', change: (queue: ScoreCommentQueue, id: string) => Promise<boolean>) => async (req: Request, res: Response) => {
     requireAdmin(res);
     const id = jobId(req);
-    if (!(await fromQueue(retryDeadLetter(queue, id)))) throw notFound('dead letter');
-    res.json({ id, retried: true });
-  });
-
-  const discard = async (req: Request, res: Response) => {
-    requireAdmin(res);
-    const id = jobId(req);
-    if (!(await fromQueue(discardDeadLetter(queue, id)))) throw notFound('dead letter');
-    res.json({ id, discarded: true });
+    await db.transaction().execute(async (trx) => {
+      await recordQueueEvent(trx, { action, jobIds: [id], actor: currentUser(res).id });
+      if (!(await fromQueue(change(queue, id)))) throw notFound('dead letter');
+    });
+    res.json(action === 'retry' ? { id, retried: true } : { id, discarded: true });
   };
+
+  router.post('/api/v1/admin/dead-letters/:id/retry', signedInWrite, audited('retry', retryDeadLetter));
+  const discard = audited('discard', discardDeadLetter);
   router.post('/api/v1/admin/dead-letters/:id/discard', signedInWrite, discard);
   router.delete('/api/v1/admin/dead-letters/:id', signedInWrite, discard);
 

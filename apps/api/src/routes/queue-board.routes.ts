@@ -24,18 +24,30 @@ const adminsOnly: RequestHandler = (_req, res, next) => {
   next();
 };
 
+// The board's writes (empty, obliterate, clean, retry, edit a job's data) would
+// change the only copy of accepted comments with no audit row, and its UI sends
+// no CSRF token: every write goes through the audited dead-letters API instead.
+// readOnlyMode already refuses them per queue; this also covers the board-wide
+// routes (pause all) and any route a later Bull Board version adds.
+const readsOnly: RequestHandler = (req, _res, next) => {
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    throw new HttpError(405, 'queue_board_read_only', 'the queue view is read-only; retry or discard dead letters through /api/v1/admin/dead-letters');
+  }
+  next();
+};
+
 /**
- * BullMQ's own queue view (waiting, active, failed = dead letters, retry
- * and clean buttons) at /admin/queues, behind the staff sign-in (session
- * cookie or API token).
+ * BullMQ's own queue view (waiting, active, delayed, failed = dead letters)
+ * at /admin/queues, read-only, for admins signed in by session or API token.
  */
 export function queueBoardRoutes({ queue, db, session }: QueueBoardRoutesOptions): Router {
   const serverAdapter = new ExpressAdapter();
   serverAdapter.setBasePath(QUEUE_BOARD_PATH);
+  const adapter = new BullMQAdapter(queue, { readOnlyMode: true, allowRetries: false });
   // @bull-board/express 9.10.1 carries its own copy of @bull-board/api 9.10.1 next to our 9.10.2:
   // the same shapes, declared twice, so TypeScript needs telling.
-  createBullBoard({ queues: [new BullMQAdapter(queue)], serverAdapter: serverAdapter as unknown as Parameters<typeof createBullBoard>[0]['serverAdapter'] });
+  createBullBoard({ queues: [adapter], serverAdapter: serverAdapter as unknown as Parameters<typeof createBullBoard>[0]['serverAdapter'] });
   const router = Router();
-  router.use(QUEUE_BOARD_PATH, session, authenticate(db), adminsOnly, serverAdapter.getRouter() as RequestHandler);
+  router.use(QUEUE_BOARD_PATH, session, authenticate(db), adminsOnly, readsOnly, serverAdapter.getRouter() as RequestHandler);
   return router;
 }

@@ -1,7 +1,8 @@
-import { loadConfig } from '@moderato/config';
+import type { Kysely } from 'kysely';
+import { loadConfig, type Config } from '@moderato/config';
 import { createPersonalDataKeys } from '@moderato/core';
-import { createDatabase, eraseCommentsByEmailHash, exportCommentsByEmailHash, type ErasureMode } from '@moderato/db';
-import { createRedisConnection, createScoreCommentQueue } from '@moderato/queue';
+import { createDatabase, eraseCommentsByEmailHash, exportCommentsByEmailHash, recordQueueEvent, type Database, type ErasureMode } from '@moderato/db';
+import { createRedisConnection, createScoreCommentQueue, removeJobsOfAuthor, type AuthorJobsRemoval } from '@moderato/queue';
 import { parseOptions } from '../parse-options';
 import { UsageError } from '../usage-error';
 
@@ -29,22 +30,23 @@ export async function privacyExportCommand(args: string[]): Promise<void> {
 }
 
 /**
- * Removes the finished jobs that still carry the comments (BullMQ keeps
- * completed jobs an hour and failed ones until an admin acts). Best effort:
- * Postgres is already erased; a job still running is left to finish.
+ * Removes the queue's jobs of the erased author, in every state (waiting,
+ * delayed, failed, completed), waiting a little for any a worker holds.
+ * Postgres is already erased, and refuses the comment of a job still
+ * running, so this only takes the text out of Redis; audited.
  */
-async function removeQueuedCopies(redisUrl: string, prefix: string, ids: string[]): Promise<number> {
-  const redis = createRedisConnection(redisUrl, 'producer');
+async function removeQueuedCopies(config: Config, db: Kysely<Database>, emailHash: string): Promise<AuthorJobsRemoval> {
+  const redis = createRedisConnection(config.redisUrl, 'producer');
   redis.on('error', () => undefined);
-  const queue = createScoreCommentQueue({ connection: redis, prefix });
-  let removed = 0;
+  const queue = createScoreCommentQueue({ connection: redis, prefix: config.queuePrefix });
   try {
-    for (const id of ids) removed += await queue.remove(id);
+    const removal = await removeJobsOfAuthor(queue, emailHash);
+    await recordQueueEvent(db, { action: 'erase', jobIds: removal.removed, actor: CLI_ACTOR, details: { stillActive: removal.stillActive } });
+    return removal;
   } finally {
     await queue.close().catch(() => undefined);
     redis.disconnect();
   }
-  return removed;
 }
 
 /** `moderato privacy erase --email E [--mode placeholder|delete]`: audited; prints what it did. */
@@ -56,11 +58,14 @@ export async function privacyEraseCommand(args: string[]): Promise<void> {
   try {
     const emailHash = createPersonalDataKeys(config.secret).hashEmail(email);
     const ids = await eraseCommentsByEmailHash(db, { emailHash, mode: mode as ErasureMode, actor: CLI_ACTOR });
-    const queueJobsRemoved = await removeQueuedCopies(config.redisUrl, config.queuePrefix, ids).catch((error: Error) => {
+    const removal = await removeQueuedCopies(config, db, emailHash).catch((error: Error) => {
       console.error(`moderato: comments erased, but queue copies could not be removed (${error.message}); run the command again`);
       return null;
     });
-    console.log(JSON.stringify({ mode, erased: ids.length, ids, queueJobsRemoved }));
+    if (removal && removal.stillActive.length > 0) {
+      console.error(`moderato: ${removal.stillActive.length} job(s) of this author are still being processed; they will not be stored, but run the command again to remove them from the queue`);
+    }
+    console.log(JSON.stringify({ mode, erased: ids.length, ids, queueJobsRemoved: removal?.removed.length ?? null, queueJobsStillActive: removal?.stillActive.length ?? null }));
   } finally {
     await db.destroy();
   }

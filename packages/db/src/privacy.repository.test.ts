@@ -1,0 +1,59 @@
+import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database';
+import { givenSite } from '../../../test/support/fixtures';
+import { acceptedComment, scoreResult } from '../../../test/support/comment-factory';
+import { recordDecision, recordDecisions } from './comments.repository';
+import { eraseCommentsByEmailHash, ERASED_TEXT } from './privacy.repository';
+
+// What the worker may still write after an erasure: a comment accepted before
+// it (a job that was running) is refused; one sent afterwards is stored.
+let testDb: TestDatabase;
+
+beforeAll(async () => {
+  testDb = await createTestDatabase();
+  await givenSite(testDb.db, 'blog');
+});
+afterAll(() => testDb.close());
+
+const erase = (emailHash: string) => eraseCommentsByEmailHash(testDb.db, { emailHash, mode: 'placeholder', actor: 'test' });
+const stored = (id: string) => testDb.db.selectFrom('comments').select(['author_name', 'body']).where('id', '=', id).executeTakeFirst();
+const auditRows = (id: string) => testDb.db.selectFrom('comment_events').select('action').where('comment_id', '=', id).execute();
+
+it('refuses to store a comment accepted before its author was erased, and stores one accepted after', async () => {
+  const emailHash = '1'.repeat(64);
+  const inFlight = acceptedComment({ emailHash, acceptedAt: new Date(Date.now() - 60_000).toISOString() });
+  const other = acceptedComment({ emailHash: '2'.repeat(64), acceptedAt: inFlight.acceptedAt });
+  await erase(emailHash);
+
+  expect(await recordDecisions(testDb.db, [{ comment: inFlight, score: scoreResult('approve') }, { comment: other, score: scoreResult('approve') }])).toEqual([false, true]);
+  expect(await stored(inFlight.id)).toBeUndefined();
+  expect(await auditRows(inFlight.id)).toEqual([]);
+  expect(await stored(other.id)).toBeDefined();
+
+  const later = acceptedComment({ emailHash, acceptedAt: new Date(Date.now() + 1_000).toISOString() });
+  expect(await recordDecision(testDb.db, later, scoreResult('approve'))).toBe(true);
+});
+
+it('waits for a worker’s insert still in its transaction, then erases that comment too', async () => {
+  const emailHash = '3'.repeat(64);
+  const comment = acceptedComment({ emailHash, body: 'written while the erasure runs' });
+  let commit!: () => void;
+  const held = new Promise<void>((resolve) => (commit = resolve));
+  let inserted!: () => void;
+  const insertDone = new Promise<void>((resolve) => (inserted = resolve));
+  const worker = testDb.db.transaction().execute(async (trx) => {
+    await recordDecisions(trx, [{ comment, score: scoreResult('approve') }]);
+    inserted();
+    await held;
+  });
+  await insertDone;
+
+  let erasedIds: string[] | undefined;
+  const erasure = erase(emailHash).then((ids) => (erasedIds = ids));
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  expect(erasedIds).toBeUndefined();
+  commit();
+  await Promise.all([worker, erasure]);
+
+  expect(erasedIds).toEqual([comment.id]);
+  expect(await stored(comment.id)).toEqual({ author_name: ERASED_TEXT, body: ERASED_TEXT });
+});
