@@ -27,6 +27,20 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   return { url, db, close: () => db.destroy() };
 }
 
+/** An empty database (nothing migrated) for a test that runs `moderato migrate` itself; global teardown drops it. */
+export async function createEmptyDatabase(): Promise<string> {
+  const run = readTestRun();
+  const name = `${run.id}_${randomBytes(4).toString('hex')}`;
+  const client = new Client({ connectionString: run.serverUrl });
+  await client.connect();
+  try {
+    await client.query(`create database "${name}"`);
+  } finally {
+    await client.end();
+  }
+  return databaseUrl(run.serverUrl, name);
+}
+
 /** A queue prefix no other test uses; global teardown deletes its keys. */
 export function uniqueQueuePrefix(): string {
   return `${readTestRun().id}-${randomBytes(4).toString('hex')}`;
