@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { hashApiToken } from '@moderato/auth';
 import { revokeApiToken } from '@moderato/db';
@@ -13,13 +14,15 @@ import { eventually } from '../support/worker-under-test';
 let testDb: TestDatabase;
 let api: ApiUnderTest;
 let commentId: string;
+/** A comment on the site the wrongSite staff member works on. */
+let theirCommentId: string;
 const headers: Record<string, Record<string, string>> = {};
 
 interface Route {
   method: 'GET' | 'POST' | 'PUT';
   path: () => string;
   body?: unknown;
-  /** Status for a staff member of another site; undefined where a route is not site-scoped. */
+  /** Status for a staff member of another site (404 where the path names a comment: its existence is not told); undefined where a route is not site-scoped. */
   wrongSite?: number;
   /** Who holds the right site but the wrong role, and what they get. */
   wrongRole?: { as: 'moderator' | 'owner'; status: number };
@@ -28,10 +31,10 @@ interface Route {
 const ROUTES: Route[] = [
   { method: 'GET', path: () => '/api/v1/sites/blog/review' , wrongSite: 403 },
   { method: 'GET', path: () => '/api/v1/sites/blog/review/counts', wrongSite: 403 },
-  { method: 'POST', path: () => '/api/v1/comments/moderation', body: () => ({ ids: [commentId], action: 'approve' }), wrongSite: 403 },
-  { method: 'POST', path: () => `/api/v1/comments/${commentId}/moderation`, body: { action: 'approve' }, wrongSite: 403 },
-  { method: 'GET', path: () => `/api/v1/comments/${commentId}/history`, wrongSite: 403 },
-  { method: 'POST', path: () => `/api/v1/comments/${commentId}/reveal-email`, body: {}, wrongSite: 403, wrongRole: { as: 'owner', status: 403 } },
+  { method: 'POST', path: () => '/api/v1/comments/moderation', body: () => ({ ids: [commentId], action: 'approve' }), wrongSite: 404 },
+  { method: 'POST', path: () => `/api/v1/comments/${commentId}/moderation`, body: { action: 'approve' }, wrongSite: 404 },
+  { method: 'GET', path: () => `/api/v1/comments/${commentId}/history`, wrongSite: 404 },
+  { method: 'POST', path: () => `/api/v1/comments/${commentId}/reveal-email`, body: {}, wrongSite: 404, wrongRole: { as: 'owner', status: 403 } },
   { method: 'GET', path: () => '/api/v1/sites/blog/settings', wrongSite: 403 },
   { method: 'PUT', path: () => '/api/v1/sites/blog/settings', body: { premoderate: true }, wrongSite: 403, wrongRole: { as: 'moderator', status: 403 } },
   { method: 'POST', path: () => '/api/v1/sites/blog/settings/preview', body: { premoderate: true }, wrongSite: 403 },
@@ -71,6 +74,7 @@ beforeAll(async () => {
   await givenSite(testDb.db, 'blog');
   await givenSite(testDb.db, 'other');
   commentId = (await givenDecidedComment(testDb.db, { siteId: 'blog', decision: 'hold' })).id;
+  theirCommentId = (await givenDecidedComment(testDb.db, { siteId: 'other', decision: 'hold' })).id;
   headers.moderator = bearer((await givenStaff(testDb.db, 'mod@matrix.example', 'moderator', ['blog'])).token);
   headers.owner = bearer((await givenStaff(testDb.db, 'owner@matrix.example', 'owner', ['blog'])).token);
   headers.wrongSite = bearer((await givenStaff(testDb.db, 'other@matrix.example', 'owner', ['other'])).token);
@@ -106,5 +110,17 @@ const cases = ROUTES.flatMap((route) => {
 it.each(cases)('$n as $who → $status, nothing changed', async ({ who, status, route }) => {
   const before = await databaseFingerprint();
   expect(await send(route, who === 'none' ? {} : headers[who]!)).toBe(status);
+  expect(await databaseFingerprint()).toEqual(before);
+});
+
+it("answers a bulk action that includes another site's comment exactly as one with a made-up id, naming no site", async () => {
+  const before = await databaseFingerprint();
+  const madeUp = randomUUID();
+  const bulk = (ids: string[]) => postJson(`${api.sut.url}/api/v1/comments/moderation`, { ids, action: 'approve' }, headers.wrongSite);
+  const withAnotherSites = await bulk([theirCommentId, commentId]);
+  const withMadeUp = await bulk([theirCommentId, madeUp]);
+  expect(withAnotherSites.status).toBe(404);
+  expect(withAnotherSites.json).toEqual(JSON.parse(withMadeUp.text.replaceAll(madeUp, commentId)));
+  expect(withAnotherSites.text).not.toMatch(/blog/);
   expect(await databaseFingerprint()).toEqual(before);
 });

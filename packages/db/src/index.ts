@@ -23,7 +23,6 @@ export { listReviewQueue, countByStatus, COUNT_CAP, type ReviewComment, type Rev
 export {
   moderateComments,
   CommentsNotFoundError,
-  SiteForbiddenError,
   StaleStatusError,
   type ModerationRequest,
   type ModeratedComment,
