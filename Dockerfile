@@ -1,19 +1,19 @@
 # One image for the api, the worker and the one-shot migrate service.
-FROM node:20-bookworm-slim
 
+# What `npm ci` needs, gathered from the whole checkout (root manifest and
+# lock, every workspace's package.json and bin files) so that a new workspace
+# is never left out of the image, and the install layer below is rebuilt only
+# when these files change.
+FROM node:20-bookworm-slim AS install-files
+WORKDIR /checkout
+COPY . .
+RUN node scripts/docker/collect-install-files.mjs /checkout /install-files
+
+FROM node:20-bookworm-slim
 ENV NODE_ENV=production
 WORKDIR /app
 
-# Manifests first, so the dependency layer is rebuilt only when they change.
-COPY package.json package-lock.json ./
-COPY apps/api/package.json apps/api/
-COPY apps/cli/package.json apps/cli/
-COPY apps/worker/package.json apps/worker/
-COPY packages/config/package.json packages/config/
-COPY packages/core/package.json packages/core/
-COPY packages/db/package.json packages/db/
-COPY packages/queue/package.json packages/queue/
-COPY apps/cli/bin apps/cli/bin
+COPY --from=install-files /install-files/ ./
 RUN npm ci --omit=dev && npm cache clean --force
 
 COPY . .

@@ -1,4 +1,5 @@
 import { Redis } from 'ioredis';
+import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { hashApiToken } from '@moderato/auth';
 import { revokeApiToken } from '@moderato/db';
@@ -20,13 +21,15 @@ let redis: Redis;
 let queue: ScoreCommentQueue;
 let waitingJobId: string;
 let deadLetterId: string;
+/** A comment on the site the wrongSite staff member works on. */
+let theirCommentId: string;
 const headers: Record<string, Record<string, string>> = {};
 
 interface Route {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH';
   path: () => string;
   body?: unknown;
-  /** Status for a staff member of another site; undefined where a route is not site-scoped. */
+  /** Status for a staff member of another site (404 where the path names a comment: its existence is not told); undefined where a route is not site-scoped. */
   wrongSite?: number;
   /** Who holds the right site but the wrong role, and what they get. */
   wrongRole?: { as: 'moderator' | 'owner'; status: number };
@@ -35,10 +38,10 @@ interface Route {
 const ROUTES: Route[] = [
   { method: 'GET', path: () => '/api/v1/sites/blog/review' , wrongSite: 403 },
   { method: 'GET', path: () => '/api/v1/sites/blog/review/counts', wrongSite: 403 },
-  { method: 'POST', path: () => '/api/v1/comments/moderation', body: () => ({ ids: [commentId], action: 'approve' }), wrongSite: 403 },
-  { method: 'POST', path: () => `/api/v1/comments/${commentId}/moderation`, body: { action: 'approve' }, wrongSite: 403 },
-  { method: 'GET', path: () => `/api/v1/comments/${commentId}/history`, wrongSite: 403 },
-  { method: 'POST', path: () => `/api/v1/comments/${commentId}/reveal-email`, body: {}, wrongSite: 403, wrongRole: { as: 'owner', status: 403 } },
+  { method: 'POST', path: () => '/api/v1/comments/moderation', body: () => ({ ids: [commentId], action: 'approve' }), wrongSite: 404 },
+  { method: 'POST', path: () => `/api/v1/comments/${commentId}/moderation`, body: { action: 'approve' }, wrongSite: 404 },
+  { method: 'GET', path: () => `/api/v1/comments/${commentId}/history`, wrongSite: 404 },
+  { method: 'POST', path: () => `/api/v1/comments/${commentId}/reveal-email`, body: {}, wrongSite: 404, wrongRole: { as: 'owner', status: 403 } },
   { method: 'GET', path: () => '/api/v1/sites/blog/settings', wrongSite: 403 },
   { method: 'PUT', path: () => '/api/v1/sites/blog/settings', body: { premoderate: true }, wrongSite: 403, wrongRole: { as: 'moderator', status: 403 } },
   { method: 'POST', path: () => '/api/v1/sites/blog/settings/preview', body: { premoderate: true }, wrongSite: 403 },
@@ -101,6 +104,7 @@ beforeAll(async () => {
   await givenSite(testDb.db, 'blog');
   await givenSite(testDb.db, 'other');
   commentId = (await givenDecidedComment(testDb.db, { siteId: 'blog', decision: 'hold' })).id;
+  theirCommentId = (await givenDecidedComment(testDb.db, { siteId: 'other', decision: 'hold' })).id;
   headers.moderator = bearer((await givenStaff(testDb.db, 'mod@matrix.example', 'moderator', ['blog'])).token);
   headers.owner = bearer((await givenStaff(testDb.db, 'owner@matrix.example', 'owner', ['blog'])).token);
   headers.wrongSite = bearer((await givenStaff(testDb.db, 'other@matrix.example', 'owner', ['other'])).token);
@@ -182,4 +186,16 @@ it('lets an admin read the queue board, by token or session', async () => {
     const body = (await response.json()) as { queues: Array<{ name: string; readOnlyMode: boolean; jobs: Array<{ id: string }> }> };
     expect(body.queues[0]).toMatchObject({ name: 'score-comment', readOnlyMode: true, jobs: [expect.objectContaining({ id: deadLetterId })] });
   }
+});
+
+it("answers a bulk action that includes another site's comment exactly as one with a made-up id, naming no site", async () => {
+  const before = await databaseFingerprint();
+  const madeUp = randomUUID();
+  const bulk = (ids: string[]) => postJson(`${api.sut.url}/api/v1/comments/moderation`, { ids, action: 'approve' }, headers.wrongSite);
+  const withAnotherSites = await bulk([theirCommentId, commentId]);
+  const withMadeUp = await bulk([theirCommentId, madeUp]);
+  expect(withAnotherSites.status).toBe(404);
+  expect(withAnotherSites.json).toEqual(JSON.parse(withMadeUp.text.replaceAll(madeUp, commentId)));
+  expect(withAnotherSites.text).not.toMatch(/blog/);
+  expect(await databaseFingerprint()).toEqual(before);
 });

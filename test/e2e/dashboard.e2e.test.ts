@@ -7,6 +7,7 @@ import { postJson, startApiUnderTest, type ApiUnderTest } from '../support/api-u
 import { eventually, startWorkerUnderTest } from '../support/worker-under-test';
 import { givenStaff, STAFF_PASSWORD } from '../support/staff';
 import { launchChromium } from '../browser/browser-support';
+import { startDelayingProxy } from '../support/delaying-proxy';
 import type { RunningWorker } from '../../apps/worker/src/worker';
 
 // A moderator clears a premoderated site's queue in Chromium: click, keyboard, bulk.
@@ -121,4 +122,21 @@ it('bulk-rejects the selection and shows the history', async () => {
   expect(events.map((e) => e.split(' ')[0])).toEqual(['intake', 'decide', 'reject']);
   expect(events[2]).toContain('moderator@example.org');
   expect(await thread()).toHaveLength(2);
+});
+
+it('still saves an action waiting out its undo window when the moderator leaves the page', async () => {
+  const { json } = await postJson(`${api.sut.url}/api/v1/sites/premod/articles/launch-post/comments`, { name: 'Reader late', email: 'late@example.org', body: 'One more thought on the launch post.' });
+  await eventually(async () => ((await statusOf(json.id)) === 'held' ? true : undefined));
+  // On a slow link the action is still on its way when the page is gone: only a keepalive request survives that.
+  const slowLink = await startDelayingProxy(api.sut.url, { delayMs: 1_000, matches: (chunk) => chunk.toString('latin1').startsWith('POST /api/v1/comments/') });
+  try {
+    // An undo window far longer than the test: only leaving the page can send the action.
+    await page.goto(`${slowLink.url}/admin/?undoMs=600000`);
+    await page.locator(`.card[data-id="${json.id}"]`).getByRole('button', { name: 'Approve' }).click();
+    await page.getByRole('button', { name: 'Undo' }).waitFor();
+    await page.goto('about:blank');
+    await eventually(async () => ((await statusOf(json.id)) === 'approved' ? true : undefined), 5_000, 'the approval sent on leaving');
+  } finally {
+    await slowLink.close();
+  }
 });

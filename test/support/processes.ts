@@ -34,10 +34,12 @@ export interface ServiceProcess {
 
 /** Starts `apps/<name>/src/main.ts` the way `npm run start:<name>` does, capturing its output. */
 export function startService(name: 'api' | 'worker', env: NodeJS.ProcessEnv): ServiceProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, `apps/${name}/src/main.ts`)], {
-    cwd: ROOT,
-    env: { ...process.env, ...env },
-  });
+  return startProcess(process.execPath, ['--import', 'tsx', path.join(ROOT, `apps/${name}/src/main.ts`)], { cwd: ROOT, env });
+}
+
+/** Starts a long-running command, capturing its output. */
+export function startProcess(command: string, args: string[], { cwd, env }: { cwd: string; env: NodeJS.ProcessEnv }): ServiceProcess {
+  const child = spawn(command, args, { cwd, env: { ...process.env, ...env } });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));

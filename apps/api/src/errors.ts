@@ -1,6 +1,6 @@
 import type { ErrorRequestHandler } from 'express';
 import type { Logger } from '@moderato/config';
-import { CommentsNotFoundError, InvalidCursorError, SiteForbiddenError, StaleStatusError } from '@moderato/db';
+import { CommentsNotFoundError, InvalidCursorError, StaleStatusError } from '@moderato/db';
 
 /** An error the API answers with its own status and a JSON body naming what went wrong. */
 export class HttpError extends Error {
@@ -41,7 +41,6 @@ function toHttpError(error: unknown): HttpError | undefined {
   if (/Stream isn't writeable|Connection is closed|ECONNREFUSED/.test((error as Error | null)?.message ?? '')) return unavailable('Redis');
   if (error instanceof InvalidCursorError) return invalidField('cursor', error.message);
   if (error instanceof CommentsNotFoundError) return new HttpError(404, 'not_found', `no such comment: ${error.ids.slice(0, 10).join(', ')}`);
-  if (error instanceof SiteForbiddenError) return new HttpError(403, 'forbidden', error.message);
   if (error instanceof StaleStatusError) {
     const now = error.conflicts.slice(0, 10).map((c) => `${c.id} is ${c.status}`).join(', ');
     return new HttpError(409, 'status_changed', `someone else moderated first: ${now}`);

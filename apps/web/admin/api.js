@@ -19,19 +19,23 @@ export async function get(path) {
   return readJson(await fetch(path, { credentials: 'same-origin' }));
 }
 
-/** @param {string} path @param {unknown} body @param {string} [method] */
-export async function post(path, body, method = 'POST') {
+/**
+ * @param {string} path @param {unknown} body
+ * @param {{ method?: string, keepalive?: boolean }} [options] keepalive: the request outlives the page (sent while leaving it; body at most 64 KB)
+ */
+export async function post(path, body, { method = 'POST', keepalive = false } = {}) {
   const response = await fetch(path, {
     method,
     credentials: 'same-origin',
     headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken },
     body: JSON.stringify(body),
+    keepalive,
   });
   return readJson(response);
 }
 
 /** @param {string} path @param {unknown} body */
-export const put = (path, body) => post(path, body, 'PUT');
+export const put = (path, body) => post(path, body, { method: 'PUT' });
 
 /** The signed-in user, or null. */
 export async function currentSession() {

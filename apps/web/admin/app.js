@@ -91,8 +91,11 @@ function focusCard() {
   if (card && !(document.activeElement instanceof HTMLSelectElement)) card.focus();
 }
 
-/** Sends the action that is waiting out its undo window. */
-async function commitPending() {
+/**
+ * Sends the action that is waiting out its undo window.
+ * @param {{ leaving?: boolean }} [options] leaving: the page is going away, so the request must outlive it
+ */
+async function commitPending({ leaving = false } = {}) {
   const pending = state.pending;
   if (!pending) return;
   state.pending = null;
@@ -100,8 +103,9 @@ async function commitPending() {
   $('toast').hidden = true;
   try {
     const body = { action: pending.action, expectedStatus: pending.status };
-    if (pending.ids.length === 1) await api.post(`/api/v1/comments/${pending.ids[0]}/moderation`, body);
-    else await api.post('/api/v1/comments/moderation', { ...body, ids: pending.ids });
+    const options = { keepalive: leaving };
+    if (pending.ids.length === 1) await api.post(`/api/v1/comments/${pending.ids[0]}/moderation`, body, options);
+    else await api.post('/api/v1/comments/moderation', { ...body, ids: pending.ids }, options);
     state.counts[pending.status] = Math.max(0, (state.counts[pending.status] ?? 0) - pending.ids.length);
     render();
   } catch (error) {
@@ -122,7 +126,7 @@ async function act(action, ids) {
     return false;
   });
   ids.forEach((id) => state.selected.delete(id));
-  state.pending = { ids, action, status: state.status, removed, timer: window.setTimeout(commitPending, UNDO_MS) };
+  state.pending = { ids, action, status: state.status, removed, timer: window.setTimeout(() => commitPending(), UNDO_MS) };
   render();
   toast(`${PAST[/** @type {'approve'} */ (action)]} ${ids.length} comment${ids.length > 1 ? 's' : ''}.`, true);
 }
@@ -235,8 +239,9 @@ function wire() {
   $('undo').addEventListener('click', undo);
   $('drawer-close').addEventListener('click', () => { $('drawer').hidden = true; });
   document.addEventListener('keydown', onKey);
-  // Leaving the page inside the undo window still saves the action.
-  window.addEventListener('pagehide', () => { commitPending(); });
+  // Leaving the page inside the undo window still saves the action: a keepalive
+  // request, since the browser cancels the page's other requests as it goes.
+  window.addEventListener('pagehide', () => { commitPending({ leaving: true }); });
 }
 
 wire();

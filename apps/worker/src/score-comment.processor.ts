@@ -40,7 +40,8 @@ export function createScoreCommentProcessor({ scorer, sites, db, logger, lookUpA
       throw new UnrecoverableError(`payload does not match version ${String((job.data as { v?: unknown })?.v)}: ${fields}`);
     }
     const { comment } = parsed.data;
-    // The cache may predate a site created a moment ago: ask Postgres before giving up.
+    // The directory can answer "unknown" from memory (an id it was asked about just before the
+    // site existed, or a flood of ids): failing the job is for good, so ask Postgres itself first.
     const site = (await sites.find(comment.siteId)) ?? (await findSite(db, comment.siteId));
     if (!site) throw new UnrecoverableError(`site ${comment.siteId} does not exist`);
 

@@ -2,7 +2,7 @@ export { createDatabase, type Database, type DatabaseOptions } from './database'
 export { migrateToLatest, MIGRATIONS_FOLDER } from './migrate';
 export { ensureDatabaseExists } from './ensure-database';
 export { createSite, findSite, listSites, articleSettingsOf, SiteExistsError, type Site, type ArticleSettings } from './sites.repository';
-export { saveSiteSettings, listSettingsVersions, saveArticleSettings, type SettingsVersion } from './settings.repository';
+export { saveSiteSettings, listSettingsVersions, saveArticleSettings, type SavedSettings, type SettingsVersion } from './settings.repository';
 export {
   recordDecision,
   recordDecisions,
@@ -23,7 +23,6 @@ export { listReviewQueue, countByStatus, COUNT_CAP, type ReviewComment, type Rev
 export {
   moderateComments,
   CommentsNotFoundError,
-  SiteForbiddenError,
   StaleStatusError,
   type ModerationRequest,
   type ModeratedComment,

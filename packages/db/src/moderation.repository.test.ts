@@ -3,7 +3,7 @@ import { createTestDatabase, type TestDatabase } from '../../../test/support/tes
 import { givenSite } from '../../../test/support/fixtures';
 import { givenDecidedComment } from '../../../test/support/comment-factory';
 import { listCommentHistory, revealSealedEmail } from './comment-history.repository';
-import { CommentsNotFoundError, moderateComments, SiteForbiddenError, StaleStatusError } from './moderation.repository';
+import { CommentsNotFoundError, moderateComments, StaleStatusError } from './moderation.repository';
 import { countByStatus, listReviewQueue } from './review.repository';
 import { createUser } from './users.repository';
 
@@ -63,7 +63,11 @@ describe('moderateComments', () => {
 
     await expect(moderateComments(testDb.db, { ...base, ids: [held.id, approved.id], expectedStatus: 'held', mayModerate: anySite })).rejects.toBeInstanceOf(StaleStatusError);
     await expect(moderateComments(testDb.db, { ...base, ids: [held.id, randomUUID()], mayModerate: anySite })).rejects.toBeInstanceOf(CommentsNotFoundError);
-    await expect(moderateComments(testDb.db, { ...base, ids: [held.id, elsewhere.id], mayModerate: (s) => s === 'blog' })).rejects.toBeInstanceOf(SiteForbiddenError);
+    // Another site's comment is reported as not found, like an unknown id.
+    await expect(moderateComments(testDb.db, { ...base, ids: [held.id, elsewhere.id], mayModerate: (s) => s === 'blog' })).rejects.toMatchObject({
+      name: 'CommentsNotFoundError',
+      ids: [elsewhere.id],
+    });
 
     const statuses = await testDb.db.selectFrom('comments').select(['id', 'status']).where('id', 'in', [held.id, approved.id, elsewhere.id]).execute();
     expect(Object.fromEntries(statuses.map((s) => [s.id, s.status]))).toEqual({ [held.id]: 'held', [approved.id]: 'approved', [elsewhere.id]: 'held' });

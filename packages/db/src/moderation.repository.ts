@@ -27,13 +27,6 @@ export class CommentsNotFoundError extends Error {
   }
 }
 
-export class SiteForbiddenError extends Error {
-  constructor(readonly siteId: string) {
-    super(`no access to site ${siteId}`);
-    this.name = 'SiteForbiddenError';
-  }
-}
-
 export class StaleStatusError extends Error {
   constructor(readonly conflicts: Array<{ id: string; status: StoredCommentStatus }>) {
     super(`${conflicts.length} comment(s) changed status since they were loaded`);
@@ -54,12 +47,13 @@ export async function moderateComments(db: Kysely<Database>, request: Moderation
   const status = STATUS_AFTER_ACTION[request.action];
   const label = labelForAction(request.action);
   return db.transaction().execute(async (trx) => {
-    const rows = await trx.selectFrom('comments').select(['id', 'site_id', 'status']).where('id', 'in', ids).orderBy('id').forUpdate().execute();
+    const locked = await trx.selectFrom('comments').select(['id', 'site_id', 'status']).where('id', 'in', ids).orderBy('id').forUpdate().execute();
+    // A comment on a site the moderator cannot act on is answered as one that does not exist:
+    // telling it apart would say that the id is real, and where.
+    const rows = locked.filter((r) => request.mayModerate(r.site_id));
     const found = new Set(rows.map((r) => r.id));
     const missing = ids.filter((id) => !found.has(id));
     if (missing.length > 0) throw new CommentsNotFoundError(missing);
-    const forbidden = rows.find((r) => !request.mayModerate(r.site_id));
-    if (forbidden) throw new SiteForbiddenError(forbidden.site_id);
     const stale = request.expectedStatus ? rows.filter((r) => r.status !== request.expectedStatus) : [];
     if (stale.length > 0) throw new StaleStatusError(stale.map((r) => ({ id: r.id, status: r.status })));
 

@@ -11,17 +11,32 @@ export interface SettingsVersion {
   createdAt: string;
 }
 
+/** What a save wrote. */
+export interface SavedSettings {
+  settings: SiteSettings;
+  version: number;
+}
+
 /**
- * Saves new settings as the next version, in one transaction that locks the
- * site row, so two owners saving at once get versions n+1 and n+2, never two n+1.
+ * Saves the next settings version, worked out by `change` from the settings
+ * as they are now, all in one transaction that locks the site row. Two
+ * owners saving different keys at once therefore both keep their change (the
+ * second is applied to the first's result) and get versions n+1 and n+2. A
+ * `change` that throws (an invalid patch) saves nothing.
  */
-export async function saveSiteSettings(db: Kysely<Database>, siteId: string, settings: SiteSettings, changedBy: string): Promise<number> {
+export async function saveSiteSettings(
+  db: Kysely<Database>,
+  siteId: string,
+  change: (current: SiteSettings) => SiteSettings,
+  changedBy: string,
+): Promise<SavedSettings> {
   return db.transaction().execute(async (trx) => {
-    const site = await trx.selectFrom('sites').select('settings_version').where('id', '=', siteId).forUpdate().executeTakeFirstOrThrow();
+    const site = await trx.selectFrom('sites').select(['settings', 'settings_version']).where('id', '=', siteId).forUpdate().executeTakeFirstOrThrow();
+    const settings = change(parseSiteSettings(site.settings));
     const version = site.settings_version + 1;
     await trx.updateTable('sites').set({ settings: JSON.stringify(settings), settings_version: version, updated_at: new Date() }).where('id', '=', siteId).execute();
     await trx.insertInto('site_settings_versions').values({ site_id: siteId, version, settings: JSON.stringify(settings), changed_by: changedBy }).execute();
-    return version;
+    return { settings, version };
   });
 }
 

@@ -61,9 +61,15 @@ export async function createSite(db: Kysely<Database>, site: { id: string; name:
 }
 
 export async function findSite(db: Kysely<Database>, siteId: string): Promise<Site | undefined> {
-  const row = await db.selectFrom('sites').select(['id', 'name', 'settings', 'settings_version']).where('id', '=', siteId).executeTakeFirst();
-  if (!row) return undefined;
-  return toSite(row, (await articleSettingsBySite(db, [siteId])).get(siteId));
+  return (await findSites(db, [siteId]))[0];
+}
+
+/** The sites among these ids that exist; one query when none does. */
+export async function findSites(db: Kysely<Database>, siteIds: string[]): Promise<Site[]> {
+  if (siteIds.length === 0) return [];
+  const rows = await db.selectFrom('sites').select(['id', 'name', 'settings', 'settings_version']).where('id', 'in', siteIds).orderBy('id').execute();
+  const articles = await articleSettingsBySite(db, rows.map((row) => row.id));
+  return rows.map((row) => toSite(row, articles.get(row.id)));
 }
 
 /** Every site; the API keeps them in memory so intake never waits on Postgres. */

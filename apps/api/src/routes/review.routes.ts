@@ -64,12 +64,15 @@ export function reviewRoutes({ db, keys, session }: ReviewRoutesOptions): Router
   const signedIn: RequestHandler[] = [session, authenticate(db)];
   const signedInWrite: RequestHandler[] = [...signedIn, requireCsrf];
 
-  /** The comment's lower-cased id once it is known to exist on a site the user works on. */
+  /**
+   * The comment's lower-cased id once it is known to exist on a site the user
+   * works on. A comment of another site is "not found", as in a bulk action:
+   * a 403 would tell that the id is real.
+   */
   const accessibleCommentId = async (user: User, rawId: unknown): Promise<string> => {
     const id = String(rawId).toLowerCase();
     const comment = UUID.test(id) ? await findCommentSite(db, id) : undefined;
-    if (!comment) throw notFound('comment');
-    requireSiteAccess(user, comment.siteId);
+    if (!comment || !canAccessSite(user, comment.siteId)) throw notFound('comment');
     return id;
   };
 

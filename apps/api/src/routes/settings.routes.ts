@@ -1,7 +1,7 @@
 import { Router, type Request, type RequestHandler, type Response } from 'express';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { evaluateStoredRules, mergeSettingsPatch, previewSettings, rulesDiffer, siteSettingsSchema } from '@moderato/core';
+import { evaluateStoredRules, mergeSettingsPatch, previewSettings, rulesDiffer, siteSettingsSchema, type SiteSettings } from '@moderato/core';
 import { canAccessSite, findSite, listRecentForPreview, listSettingsVersions, saveArticleSettings, saveSiteSettings, type Database, type Site, type User } from '@moderato/db';
 import { authenticate } from '../auth/authenticate';
 import { requireCsrf } from '../auth/csrf';
@@ -51,9 +51,9 @@ export function settingsRoutes({ db, session }: SettingsRoutesOptions): Router {
     const user = currentUser(res);
     const site = await siteFor(user, req.params.siteId, { toChange: true });
     const patch = parseOrThrow(plainObject, req.body, 'body');
-    const settings = parseOrThrow(siteSettingsSchema, mergeSettingsPatch(site.settings, patch), 'body');
-    const version = await saveSiteSettings(db, site.id, settings, user.id);
-    res.json({ settings, version });
+    // Merged with the settings read under the row lock, not the ones read above: a concurrent save is kept.
+    const change = (current: SiteSettings) => parseOrThrow(siteSettingsSchema, mergeSettingsPatch(current, patch), 'body');
+    res.json(await saveSiteSettings(db, site.id, change, user.id));
   });
 
   // Saves nothing: re-decides recent comments under candidate settings, from their stored scores.
