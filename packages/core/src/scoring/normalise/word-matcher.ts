@@ -20,36 +20,91 @@ export interface WordMatcherOptions {
   inflections?: boolean;
 }
 
-const SEPARATOR = '[\\s.*_\\-]+';
-const INFLECTION = '(?:s|es|ed|er|ers|ing|ings|in|y)?';
-const escape = (c: string): string => c.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
+// Longest first, so "ings" is tried before "s".
+const INFLECTIONS = ['ings', 'ers', 'ing', 'es', 'ed', 'er', 'in', 's', 'y'];
+const INFLECTION_KEYS = [...new Set(INFLECTIONS.map((suffix) => runsOf(suffix).key))];
+// A comment that repeats a listed word thousands of times needs no more
+// evidence than this, and the cap bounds the work one comment can cause.
+const MAX_MATCHES = 100;
+const WORD = /[\p{L}\p{N}]+/gu;
+// What may stand between the letters of a word spelt out: "i d i o t", "i.d.i.o.t".
+const SPELLING_SEPARATOR = /^[\s.*_-]+$/;
 
-// Runs of one character in a listed word ("xxx", "ass"), so each run
-// compiles to one quantified atom.
-function runsOf(letters: readonly string[]): { char: string; count: number }[] {
-  const runs: { char: string; count: number }[] = [];
-  for (const c of letters) {
-    const last = runs[runs.length - 1];
-    if (last && last.char === c) last.count += 1;
-    else runs.push({ char: c, count: 1 });
-  }
-  return runs;
+/** A word as its runs of one character: "idiooot" is i1 d1 i1 o3 t1; its key "idiot" ignores the counts. */
+interface Runs {
+  key: string;
+  counts: number[];
 }
 
-// Each letter may repeat ("idiooot"), and a single word may be spelt out
-// with separators ("i d i o t", "i.d.i.o.t"), but only letter by letter, so
-// "is hit" never reads as "shit". A run of one letter becomes one atom
-// (`x{3,}`, never `x+x+x+`): adjacent atoms that can match the same
-// character backtrack in polynomial time on a long run of it, which let one
-// 5,000-character comment hold a worker for minutes.
-function patternFor(folded: string, inflections: boolean): string {
-  const letters = [...folded];
-  const joined = runsOf(letters)
-    .map(({ char, count }) => (/\s/.test(char) ? '\\s+' : `${escape(char)}${count === 1 ? '+' : `{${count},}`}`))
-    .join('');
-  const suffix = inflections && letters.length >= 4 ? INFLECTION : '';
-  const spaced = letters.length >= 3 && !folded.includes(' ') ? `|${letters.map(escape).join(SEPARATOR)}` : '';
-  return `${joined}${suffix}${spaced}`;
+function runsOf(word: string): Runs {
+  let key = '';
+  const counts: number[] = [];
+  let last = '';
+  for (const c of word) {
+    if (c === last) counts[counts.length - 1]! += 1;
+    else {
+      key += c;
+      counts.push(1);
+      last = c;
+    }
+  }
+  return { key, counts };
+}
+
+/** One listed word or phrase, split into its words and what separates them. */
+interface Entry {
+  word: string;
+  parts: Runs[];
+  /** Separators between parts, squeezed: " " for any white space, "-" for "--". */
+  separators: string[];
+  /** The letters of a one-word entry in order, for spelt-out matching ("idiot"). */
+  letters: string | undefined;
+  inflects: boolean;
+}
+
+const squeezeSeparator = (text: string): string => (/^\s+$/.test(text) ? ' ' : runsOf(text.replace(/\s+/g, ' ')).key);
+
+interface TextWord {
+  start: number;
+  end: number;
+  runs: Runs;
+}
+
+function wordsOf(text: string): TextWord[] {
+  const words: TextWord[] = [];
+  for (const match of text.matchAll(WORD)) {
+    const start = match.index ?? 0;
+    words.push({ start, end: start + match[0].length, runs: runsOf(match[0]) });
+  }
+  return words;
+}
+
+function entryFor(word: string, inflections: boolean): Entry | undefined {
+  const words = wordsOf(word);
+  if (words.length === 0) return undefined;
+  const separators = words.slice(1).map((w, i) => squeezeSeparator(word.slice(words[i]!.end, w.start)));
+  const letters = words.length === 1 && [...word].length >= 3 ? word : undefined;
+  return { word, parts: words.map((w) => w.runs), separators, letters, inflects: inflections && [...word].length >= 4 };
+}
+
+/** Whether a text word has the same letters as a listed part and each letter at least as often ("xxxxx" for "xxx"). */
+function runsCover(text: Runs, listed: Runs): boolean {
+  return text.key === listed.key && listed.counts.every((count, i) => text.counts[i]! >= count);
+}
+
+// The last word of an entry may carry an inflection when the entry allows it:
+// "idiots" for "idiot". The stem keeps its runs, so "asses" is "ass" + "es".
+function lastPartCovers(text: Runs, listed: Runs, inflects: boolean): boolean {
+  if (runsCover(text, listed)) return true;
+  if (!inflects) return false;
+  for (const suffix of INFLECTIONS) {
+    const suffixRuns = runsOf(suffix); // tiny: nine suffixes of at most four letters
+    if (!text.key.endsWith(suffixRuns.key)) continue;
+    const stem = { key: text.key.slice(0, -suffixRuns.key.length), counts: text.counts.slice(0, -suffixRuns.counts.length) };
+    // A suffix that starts with the stem's last letter shares its run ("idiots" has none; "messes": mes + ses).
+    if (stem.key.length > 0 && runsCover(stem, listed)) return true;
+  }
+  return false;
 }
 
 /** Folds a listed word the way comment text is folded, trims it and squeezes its spaces. */
@@ -57,34 +112,98 @@ export function foldListedWord(word: string): string {
   return foldText(word).text.trim().replace(/\s+/g, ' ');
 }
 
-// A comment that repeats a listed word thousands of times needs no more
-// evidence than this, and the cap bounds the work one comment can cause.
-const MAX_MATCHES = 100;
-
 /**
  * Compiles a word list into one matcher: whole words only, case-insensitive,
- * through the obfuscations {@link foldText} undoes plus repeated letters and
- * spaced-out spelling. One combined regular expression, one capture group
- * per word, finds hits and which word each is, so a 5,000-word list costs
- * one linear scan per comment. At most {@link MAX_MATCHES} hits are returned.
+ * through the obfuscations {@link foldText} undoes, letters repeated
+ * ("idiooot") and a word spelt out letter by letter ("i d i o t"), but never
+ * across words ("is hit" is not "shit"). The text is split into words once
+ * and each is looked up by its letters with repeats squeezed, so the cost is
+ * linear in the comment whatever the list's size; a combined regular
+ * expression instead backtracked for seconds on a 500-word list and would not
+ * compile at 5,000. At most {@link MAX_MATCHES} hits are returned.
  */
 export function compileWordMatcher(words: readonly string[], options: WordMatcherOptions = {}): WordMatcher {
   const entries = [...new Set(words.map(foldListedWord).filter((w) => w.length > 0))]
-    .map((word) => ({ word, pattern: patternFor(word, options.inflections ?? false) }));
+    .map((word) => entryFor(word, options.inflections ?? false))
+    .filter((entry): entry is Entry => entry !== undefined);
   if (entries.length === 0) return { size: 0, find: () => [] };
-  // Longest first, so "jerk off" wins over "jerk" at the same place.
-  entries.sort((a, b) => b.word.length - a.word.length || (a.word < b.word ? -1 : 1));
-  const alternatives = entries.map((e) => `(${e.pattern})`).join('|');
-  const combined = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives})(?![\\p{L}\\p{N}])`, 'gu');
+
+  // By the squeezed key of the first word; the longest entry wins at a place.
+  const byFirstKey = new Map<string, Entry[]>();
+  const spelt = new Map<string, Entry>();
+  for (const entry of entries) {
+    const key = entry.parts[0]!.key;
+    byFirstKey.set(key, [...(byFirstKey.get(key) ?? []), entry]);
+    if (entry.letters && !spelt.has(entry.letters)) spelt.set(entry.letters, entry);
+  }
+  for (const list of byFirstKey.values()) list.sort((a, b) => b.parts.length - a.parts.length || b.word.length - a.word.length);
+  const anyInflects = entries.some((entry) => entry.inflects && entry.parts.length === 1);
+
+  // Entries that may match at a text word: by its letters, and for an
+  // inflecting list also by its letters less a suffix ("idiots" → "idiot").
+  function candidatesFor(key: string): Entry[] {
+    const direct = byFirstKey.get(key) ?? [];
+    if (!anyInflects) return direct;
+    const stemmed = INFLECTION_KEYS.filter((suffix) => key.length > suffix.length && key.endsWith(suffix)).flatMap((suffix) =>
+      (byFirstKey.get(key.slice(0, -suffix.length)) ?? []).filter((entry) => entry.inflects && entry.parts.length === 1),
+    );
+    return stemmed.length === 0 ? direct : [...direct, ...stemmed];
+  }
+  const longestSpelling = Math.max(0, ...[...spelt.keys()].map((letters) => [...letters].length));
+  // Every beginning of a listed spelling, so a run of single letters stops as soon as no listed word can follow.
+  const speltPrefixes = new Set([...spelt.keys()].flatMap((letters) => [...letters].map((_, n) => [...letters].slice(0, n + 1).join(''))));
+
+  // An entry matched at text word i: how many text words it spans, or 0.
+  function matchAt(text: string, textWords: TextWord[], i: number, entry: Entry): number {
+    const last = entry.parts.length - 1;
+    for (let p = 0; p <= last; p += 1) {
+      const word = textWords[i + p];
+      if (!word) return 0;
+      if (p > 0 && squeezeSeparator(text.slice(textWords[i + p - 1]!.end, word.start)) !== entry.separators[p - 1]) return 0;
+      const covers = p === last ? lastPartCovers(word.runs, entry.parts[p]!, entry.inflects) : runsCover(word.runs, entry.parts[p]!);
+      if (!covers) return 0;
+    }
+    return entry.parts.length;
+  }
+
+  // Single letters in a row ("i d i o t"): the longest listed spelling that starts at i.
+  function speltAt(text: string, textWords: TextWord[], i: number): { entry: Entry; span: number } | undefined {
+    let letters = '';
+    let found: { entry: Entry; span: number } | undefined;
+    for (let j = i; j < textWords.length && j - i < longestSpelling; j += 1) {
+      const word = textWords[j]!;
+      if (word.end - word.start !== 1) break;
+      if (j > i && !SPELLING_SEPARATOR.test(text.slice(textWords[j - 1]!.end, word.start))) break;
+      letters += text[word.start];
+      if (!speltPrefixes.has(letters)) break;
+      const entry = spelt.get(letters);
+      if (entry && j > i) found = { entry, span: j - i + 1 };
+    }
+    return found;
+  }
+
   return {
     size: entries.length,
     find(body, folded = foldText(body)) {
+      const text = folded.text;
+      const textWords = wordsOf(text);
       const matches: WordMatch[] = [];
-      for (const hit of folded.text.matchAll(combined)) {
-        const start = hit.index ?? 0;
-        const group = hit.findIndex((captured, i) => i > 0 && captured !== undefined);
-        matches.push({ word: entries[group - 1]?.word ?? hit[0], ...spanInBody(body, folded, start, start + hit[0].length) });
-        if (matches.length >= MAX_MATCHES) break;
+      for (let i = 0; i < textWords.length && matches.length < MAX_MATCHES; ) {
+        const candidates = candidatesFor(textWords[i]!.runs.key);
+        let hit: { entry: Entry; span: number } | undefined;
+        for (const entry of candidates) {
+          const span = matchAt(text, textWords, i, entry);
+          if (span > 0 && (!hit || span > hit.span)) hit = { entry, span };
+        }
+        hit ??= longestSpelling > 0 && textWords[i]!.end - textWords[i]!.start === 1 ? speltAt(text, textWords, i) : undefined;
+        if (!hit) {
+          i += 1;
+          continue;
+        }
+        const start = textWords[i]!.start;
+        const end = textWords[i + hit.span - 1]!.end;
+        matches.push({ word: hit.entry.word, ...spanInBody(body, folded, start, end) });
+        i += hit.span;
       }
       return matches;
     },
