@@ -1,6 +1,6 @@
 import type { ErrorRequestHandler } from 'express';
 import type { Logger } from '@moderato/config';
-import { CommentsNotFoundError, InvalidCursorError, SiteForbiddenError, StaleStatusError } from '@moderato/db';
+import { CommentsNotFoundError, InvalidCursorError, isStatementTimeout, SiteForbiddenError, StaleStatusError } from '@moderato/db';
 
 /** An error the API answers with its own status and a JSON body naming what went wrong. */
 export class HttpError extends Error {
@@ -39,6 +39,8 @@ function toHttpError(error: unknown): HttpError | undefined {
   if (error instanceof HttpError) return error;
   // ioredis refuses commands while its connection is down or not yet up (the session store, rate limits).
   if (/Stream isn't writeable|Connection is closed|ECONNREFUSED/.test((error as Error | null)?.message ?? '')) return unavailable('Redis');
+  // Postgres cancelled a statement over MODERATO_STATEMENT_TIMEOUT_MS: the work, not the input, is too large.
+  if (isStatementTimeout(error)) return new HttpError(503, 'query_timeout', 'the database took too long to answer; try again, or ask for less');
   if (error instanceof InvalidCursorError) return invalidField('cursor', error.message);
   if (error instanceof CommentsNotFoundError) return new HttpError(404, 'not_found', `no such comment: ${error.ids.slice(0, 10).join(', ')}`);
   if (error instanceof SiteForbiddenError) return new HttpError(403, 'forbidden', error.message);
