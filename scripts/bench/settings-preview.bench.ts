@@ -1,6 +1,6 @@
 /**
  * Settings preview over 10,000 stored comments (the most one preview reads): the answer time of
- * POST /api/v1/sites/{id}/settings/preview?limit=50000, for a threshold-only
+ * POST /api/v1/sites/{id}/settings/preview?limit=N, for a threshold-only
  * change (stored scores only) and for a rule change (links and word lists
  * re-run on every text); then four rule-change previews at once while
  * /healthz is polled every 10 ms, with its slowest answer. Loopback only.
@@ -8,6 +8,7 @@
  */
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
+import { givenManyHeldComments } from '../../test/support/comment-factory';
 import { runBench, withBenchSite } from './bench-database';
 import { percentile } from './stats';
 
@@ -17,13 +18,7 @@ const RUNS = Number(values.runs);
 
 runBench(() =>
   withBenchSite(async ({ bench, apiUrl, token, adminId }) => {
-    await sql`
-      insert into comments (id, site_id, article_id, author_name, email_encrypted, email_hash, body, status,
-        spam_score, toxicity_score, reasons, model_version, thresholds, created_at, decided_at, author_approved_before)
-      select gen_random_uuid(), 'bench', 'a' || (i % 100), 'Reader', 'v1.x.y.z', md5(i::text),
-        repeat('A thoughtful comment about the article, with a few words in it. ', 6) || 'see http://example.org/' || i,
-        'held', random(), random() * 0.6, '[]'::jsonb, 'bench', '{}'::jsonb, now() - (i || ' seconds')::interval, now(), i % 3
-      from generate_series(1, ${ROWS}) as i`.execute(bench.db);
+    await givenManyHeldComments(bench.db, 'bench', ROWS);
     await sql`insert into moderation_labels (comment_id, site_id, spam, toxic, labelled_by)
       select id, site_id, spam_score > 0.5, false, ${adminId}::uuid from comments where random() < 0.05`.execute(bench.db);
     await sql`vacuum analyze comments`.execute(bench.db);

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { Piscina } from 'piscina';
 import type { SettingsPreview } from '@moderato/core';
-import { HttpError } from '../errors';
-import type { PreviewTask, PreviewThreadData } from './preview.task';
+import { HttpError, queryTimeout } from '../errors';
+import type { PreviewOutcome, PreviewTask, PreviewThreadData } from './preview.task';
 
 /** Runs settings previews off the API's event loop. */
 export interface PreviewPool {
@@ -35,10 +35,10 @@ export interface PreviewPoolOptions extends PreviewThreadData {
  */
 export function createPreviewPool({ databaseUrl, statementTimeoutMs, threads = 2, maxQueue = 8, timeoutMs = 30_000 }: PreviewPoolOptions): PreviewPool {
   const pool = new Piscina({
-    filename: path.join(__dirname, 'preview.task.ts'),
+    filename: path.join(__dirname, 'preview.thread.cjs'),
     workerData: { databaseUrl, statementTimeoutMs } satisfies PreviewThreadData,
-    // There is no build step: threads load the TypeScript sources the way the process does (npm start, tests).
-    execArgv: ['--import', 'tsx'],
+    // Not the process's `--import tsx`: the thread registers tsx itself, after lowering its priority.
+    execArgv: [],
     minThreads: 0,
     maxThreads: threads,
     maxQueue,
@@ -47,8 +47,9 @@ export function createPreviewPool({ databaseUrl, statementTimeoutMs, threads = 2
   });
   return {
     async run(task) {
+      let outcome: PreviewOutcome;
       try {
-        return (await pool.run(task, { signal: AbortSignal.timeout(timeoutMs) })) as SettingsPreview;
+        outcome = (await pool.run(task, { signal: AbortSignal.timeout(timeoutMs) })) as PreviewOutcome;
       } catch (error) {
         if ((error as Error).name === 'AbortError') {
           throw new HttpError(503, 'preview_timeout', `the preview took over ${timeoutMs / 1000} s; try a smaller limit or shorter word lists`);
@@ -58,6 +59,8 @@ export function createPreviewPool({ databaseUrl, statementTimeoutMs, threads = 2
         }
         throw error;
       }
+      if ('statementTimeout' in outcome) throw queryTimeout();
+      return outcome.preview;
     },
     close: () => pool.destroy(),
   };

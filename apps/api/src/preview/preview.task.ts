@@ -1,8 +1,7 @@
 import { workerData } from 'node:worker_threads';
 import type { Kysely } from 'kysely';
 import { evaluateStoredRules, previewSettings, rulesDiffer, type SettingsPreview, type SiteSettings } from '@moderato/core';
-import { createDatabase, listRecentForPreview, type Database } from '@moderato/db';
-import { lowerThisThreadsPriority } from './thread-priority';
+import { createDatabase, isStatementTimeout, listRecentForPreview, type Database } from '@moderato/db';
 
 /** Given to every thread of the preview pool when it starts. */
 export interface PreviewThreadData {
@@ -23,13 +22,18 @@ export interface PreviewTask {
 // One connection per thread, opened with its first preview, gone with it.
 let db: Kysely<Database> | undefined;
 
-// A preview can wait; the API's requests cannot.
-lowerThisThreadsPriority();
+/** A preview, or why Postgres gave none (an error's code does not survive the trip between threads). */
+export type PreviewOutcome = { preview: SettingsPreview } | { statementTimeout: true };
 
 /** Runs in a worker thread of the preview pool (see preview-pool.ts). */
-export default async function runPreviewTask({ siteId, limit, current, proposed }: PreviewTask): Promise<SettingsPreview> {
+export default async function runPreviewTask({ siteId, limit, current, proposed }: PreviewTask): Promise<PreviewOutcome> {
   const { databaseUrl, statementTimeoutMs } = workerData as PreviewThreadData;
   db ??= createDatabase({ url: databaseUrl, maxConnections: 1, statementTimeoutMs });
-  const comments = await listRecentForPreview(db, siteId, limit, { withBodies: rulesDiffer(current, proposed) });
-  return previewSettings(comments, current, proposed, evaluateStoredRules);
+  try {
+    const comments = await listRecentForPreview(db, siteId, limit, { withBodies: rulesDiffer(current, proposed) });
+    return { preview: previewSettings(comments, current, proposed, evaluateStoredRules) };
+  } catch (error) {
+    if (isStatementTimeout(error)) return { statementTimeout: true };
+    throw error;
+  }
 }
