@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { DEFAULT_SITE_SETTINGS, type AcceptedComment, type Decision, type ScoreResult } from '@moderato/core';
 import { recordDecision, type Database } from '@moderato/db';
 
@@ -58,4 +58,20 @@ export async function givenDecidedComment(
     }),
   );
   return comment;
+}
+
+/**
+ * `count` held comments on a site in one statement (generate_series), newest
+ * first by a second each, with random scores, a link each and varied author
+ * histories: a large site for previews and benchmarks, in about a second.
+ */
+export async function givenManyHeldComments(db: Kysely<Database>, siteId: string, count: number): Promise<void> {
+  await sql`
+    insert into comments (id, site_id, article_id, author_name, email_encrypted, email_hash, body, status,
+      spam_score, toxicity_score, reasons, model_version, thresholds, created_at, decided_at, author_approved_before)
+    select gen_random_uuid(), ${siteId}, 'a' || (i % 100), 'Reader', 'v1.x.y.z', md5(i::text),
+      repeat('A thoughtful comment about the article, with a few words in it. ', 6) || 'see http://example.org/' || i,
+      'held', random(), random() * 0.6, '[]'::jsonb, 'bench', '{}'::jsonb, now() - (i || ' seconds')::interval, now(), i % 3
+    from generate_series(1, ${count}::int) as i`.execute(db);
+  await sql`analyze comments`.execute(db);
 }

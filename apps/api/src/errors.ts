@@ -1,6 +1,6 @@
 import type { ErrorRequestHandler } from 'express';
 import type { Logger } from '@moderato/config';
-import { CommentsNotFoundError, InvalidCursorError, StaleStatusError } from '@moderato/db';
+import { CommentsNotFoundError, InvalidCursorError, isStatementTimeout, StaleStatusError } from '@moderato/db';
 
 /** An error the API answers with its own status and a JSON body naming what went wrong. */
 export class HttpError extends Error {
@@ -17,6 +17,8 @@ export class HttpError extends Error {
 
 export const notFound = (what: string) => new HttpError(404, 'not_found', `${what} not found`);
 export const invalidField = (field: string, message: string) => new HttpError(400, 'invalid_field', message, field);
+/** Postgres cancelled a statement over MODERATO_STATEMENT_TIMEOUT_MS: the work, not the input, is too large. */
+export const queryTimeout = () => new HttpError(503, 'query_timeout', 'the database took too long to answer; try again, or ask for less');
 export const unavailable = (what: string) =>
   new HttpError(503, 'service_unavailable', `${what} is unavailable; try again shortly`);
 
@@ -39,6 +41,7 @@ function toHttpError(error: unknown): HttpError | undefined {
   if (error instanceof HttpError) return error;
   // ioredis refuses commands while its connection is down or not yet up (the session store, rate limits).
   if (/Stream isn't writeable|Connection is closed|ECONNREFUSED/.test((error as Error | null)?.message ?? '')) return unavailable('Redis');
+  if (isStatementTimeout(error)) return queryTimeout();
   if (error instanceof InvalidCursorError) return invalidField('cursor', error.message);
   if (error instanceof CommentsNotFoundError) return new HttpError(404, 'not_found', `no such comment: ${error.ids.slice(0, 10).join(', ')}`);
   if (error instanceof StaleStatusError) {

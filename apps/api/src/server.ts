@@ -17,6 +17,7 @@ import { createSessionMiddleware } from './auth/session';
 import { createFormTokens } from './guard/form-token';
 import { createIntakeGuard } from './guard/intake-guard';
 import { EMBED_SOURCE_PATH } from './embed-asset';
+import { createPreviewPool } from './preview/preview-pool';
 
 export interface ApiServer {
   url: string;
@@ -49,6 +50,7 @@ export async function startApiServer(config: Config, logger: Logger): Promise<Ap
   queue.on('error', (error) => logger.warn({ err: { message: error.message } }, 'queue error'));
   const db = createDatabase({
     url: config.databaseUrl,
+    statementTimeoutMs: config.statementTimeoutMs.api,
     onPoolError: (error) => {
       metrics.countPostgresError();
       logger.warn({ err: { message: error.message } }, 'postgres pool error');
@@ -68,6 +70,7 @@ export async function startApiServer(config: Config, logger: Logger): Promise<Ap
   const keys = createPersonalDataKeys(config.secret);
   const tokens = createFormTokens(config.secret);
   const session = createSessionMiddleware({ redis, keyPrefix: config.queuePrefix, secret: config.secret });
+  const previews = createPreviewPool({ databaseUrl: config.databaseUrl, statementTimeoutMs: config.statementTimeoutMs.api });
   const app = createApp({
     logger,
     trustProxy: config.trustProxy,
@@ -105,6 +108,7 @@ export async function startApiServer(config: Config, logger: Logger): Promise<Ap
         limits: loginRateLimits({ redis, keyPrefix: config.queuePrefix, secret: config.secret }),
         passwordChecks: createPasswordChecks(PASSWORD_CHECK_SLOTS),
       },
+      previews,
     },
     deadLetters: { db, queue, session },
     health: {
@@ -143,6 +147,7 @@ export async function startApiServer(config: Config, logger: Logger): Promise<Ap
       await closed;
       clearInterval(sweep);
       sites.stop();
+      await previews.close();
       // A dead Redis must not hold the shutdown hostage: nothing is pending on it.
       await Promise.race([queue.close(), new Promise((resolve) => setTimeout(resolve, QUEUE_CLOSE_TIMEOUT_MS).unref())]);
       redis.disconnect();

@@ -34,6 +34,7 @@ export async function startWorker(config: Config, logger: Logger): Promise<Runni
 
   const db = createDatabase({
     url: config.databaseUrl,
+    statementTimeoutMs: config.statementTimeoutMs.worker,
     onPoolError: (error) => {
       metrics.countPostgresError();
       logger.warn({ err: { message: error.message } }, 'postgres pool error');

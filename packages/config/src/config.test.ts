@@ -38,6 +38,13 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ MODERATO_TRUST_PROXY: value })).toThrow(new RegExp(`MODERATO_TRUST_PROXY: ${message}`));
   });
 
+  it('sets Postgres statement timeouts: a few seconds for the API, longer for the worker, 0 for none', () => {
+    expect(loadConfig({}).statementTimeoutMs).toEqual({ api: 5_000, worker: 30_000 });
+    expect(loadConfig({ MODERATO_STATEMENT_TIMEOUT_MS: '0', MODERATO_WORKER_STATEMENT_TIMEOUT_MS: '60000' }).statementTimeoutMs).toEqual({ api: 0, worker: 60_000 });
+    expect(() => loadConfig({ MODERATO_STATEMENT_TIMEOUT_MS: '5s' })).toThrow(/MODERATO_STATEMENT_TIMEOUT_MS/);
+    expect(() => loadConfig({ MODERATO_WORKER_STATEMENT_TIMEOUT_MS: '-1' })).toThrow(/MODERATO_WORKER_STATEMENT_TIMEOUT_MS/);
+  });
+
   it('requires a secret in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/MODERATO_SECRET: required/);
   });

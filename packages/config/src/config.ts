@@ -25,6 +25,10 @@ const envSchema = z.object({
   MODERATO_RATE_LIMIT_SITE: z.coerce.number().int().min(1).max(1_000_000).default(300),
   MODERATO_DUPLICATE_WINDOW_SECONDS: z.coerce.number().int().min(0).max(86_400).default(600),
   MODERATO_RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).default(90),
+  // Postgres cancels a statement past this (0: never). The API's reads are small and a
+  // request waits on them; the worker's retention batches and lock waits may take longer.
+  MODERATO_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(5_000),
+  MODERATO_WORKER_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
   // Unset: no /metrics at all. Long enough not to be guessed.
   MODERATO_METRICS_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
   MODERATO_WORKER_METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
@@ -55,6 +59,8 @@ export interface Config {
   duplicateWindowSeconds: number;
   /** Held/rejected comments and IP hashes older than this many days are purged (hourly, by the worker). */
   retentionDays: number;
+  /** Postgres statement timeouts in ms for the API's and the worker's pools; 0: none. Migrations have none. */
+  statementTimeoutMs: { api: number; worker: number };
   /** Bearer token for GET /metrics; null turns /metrics off (404). */
   metricsToken: string | null;
   /** When set, each worker serves its own /metrics on 127.0.0.1:port. */
@@ -110,6 +116,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         : { perIpPerMinute: data.MODERATO_RATE_LIMIT_IP, perSitePerMinute: data.MODERATO_RATE_LIMIT_SITE },
     duplicateWindowSeconds: data.MODERATO_DUPLICATE_WINDOW_SECONDS,
     retentionDays: data.MODERATO_RETENTION_DAYS,
+    statementTimeoutMs: { api: data.MODERATO_STATEMENT_TIMEOUT_MS, worker: data.MODERATO_WORKER_STATEMENT_TIMEOUT_MS },
     metricsToken: data.MODERATO_METRICS_TOKEN ?? null,
     workerMetricsPort: data.MODERATO_WORKER_METRICS_PORT ?? null,
     apiProcesses: data.MODERATO_API_PROCESSES === 'auto' ? availableParallelism() : data.MODERATO_API_PROCESSES,

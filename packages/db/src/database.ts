@@ -29,15 +29,26 @@ export interface DatabaseOptions {
   maxConnections?: number;
   /** Called on idle-client errors (a restarted Postgres), which would otherwise crash the process. */
   onPoolError?: (error: Error) => void;
+  /**
+   * Postgres cancels any statement of this pool running longer (error 57014),
+   * lock waits included; 0 or absent: no limit (migrations, one-off commands).
+   */
+  statementTimeoutMs?: number;
 }
 
 /** One Kysely over a pg pool. Close it with `db.destroy()`. */
-export function createDatabase({ url, maxConnections = 10, onPoolError }: DatabaseOptions): Kysely<Database> {
-  const pool = new Pool({ connectionString: url, max: maxConnections, connectionTimeoutMillis: 5_000 });
+export function createDatabase({ url, maxConnections = 10, onPoolError, statementTimeoutMs = 0 }: DatabaseOptions): Kysely<Database> {
+  // Sent with each connection's start-up, so it holds for every statement without a round trip.
+  const pool = new Pool({ connectionString: url, max: maxConnections, connectionTimeoutMillis: 5_000, statement_timeout: statementTimeoutMs });
   pool.on('error', (error) => onPoolError?.(error));
   // pg-pool listens for errors only on idle clients: a client checked out for a
   // query or transaction when Postgres goes away would emit 'error' with no
   // listener and crash the process. The query itself still fails and is retried.
   pool.on('connect', (client) => client.on('error', (error) => onPoolError?.(error)));
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+}
+
+/** True for the error Postgres raises when it cancels a statement over `statementTimeoutMs`. */
+export function isStatementTimeout(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === '57014';
 }

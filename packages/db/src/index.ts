@@ -1,4 +1,4 @@
-export { createDatabase, type Database, type DatabaseOptions } from './database';
+export { createDatabase, isStatementTimeout, type Database, type DatabaseOptions } from './database';
 export { migrateToLatest, MIGRATIONS_FOLDER } from './migrate';
 export { ensureDatabaseExists } from './ensure-database';
 export { createSite, findSite, listSites, articleSettingsOf, SiteExistsError, type Site, type ArticleSettings } from './sites.repository';

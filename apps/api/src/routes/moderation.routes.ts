@@ -2,6 +2,7 @@ import { Router, type RequestHandler } from 'express';
 import type { Kysely } from 'kysely';
 import type { PersonalDataKeys } from '@moderato/core';
 import type { Database } from '@moderato/db';
+import type { PreviewPool } from '../preview/preview-pool';
 import { adminRoutes } from './admin.routes';
 import { authRoutes, type LoginProtection } from './auth.routes';
 import { reviewRoutes } from './review.routes';
@@ -13,6 +14,8 @@ export interface ModerationRoutesOptions {
   /** The dashboard session middleware (cookie → req.session). */
   session: RequestHandler;
   login: LoginProtection;
+  /** Settings previews run in worker threads. */
+  previews: PreviewPool;
 }
 
 /** Everything staff use: sign-in, the review API, site settings, the /admin dashboard. */

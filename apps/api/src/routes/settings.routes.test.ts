@@ -139,7 +139,10 @@ describe('POST /api/v1/sites/:siteId/settings/preview', () => {
 
   it('refuses invalid candidates and limits with 400', async () => {
     expect((await call('POST', '/api/v1/sites/tuning/settings/preview', 'tuner', { spam: { rejectAbove: 2 } })).json.error.field).toBe('spam.rejectAbove');
-    expect((await call('POST', '/api/v1/sites/tuning/settings/preview?limit=50001', 'tuner', {})).json.error.field).toBe('limit');
+    // At most 10,000 comments and the saved settings' list sizes: a preview is bounded work.
+    expect((await call('POST', '/api/v1/sites/tuning/settings/preview?limit=10001', 'tuner', {})).json.error).toMatchObject({ field: 'limit', message: 'limit must be 1 to 10000' });
+    const longList = await call('POST', '/api/v1/sites/tuning/settings/preview', 'tuner', { holdWords: Array.from({ length: 5_001 }, (_, i) => `w${i}`) });
+    expect(longList).toMatchObject({ status: 400, json: { error: { field: 'holdWords' } } });
     expect((await call('POST', '/api/v1/sites/tuning/settings/preview', 'otherOwner', {})).status).toBe(403);
   });
 });

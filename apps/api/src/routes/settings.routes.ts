@@ -1,19 +1,22 @@
 import { Router, type Request, type RequestHandler, type Response } from 'express';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { evaluateStoredRules, mergeSettingsPatch, previewSettings, rulesDiffer, siteSettingsSchema, type SiteSettings } from '@moderato/core';
-import { canAccessSite, findSite, listRecentForPreview, listSettingsVersions, saveArticleSettings, saveSiteSettings, type Database, type Site, type User } from '@moderato/db';
+import { mergeSettingsPatch, siteSettingsSchema, type SiteSettings } from '@moderato/core';
+import { canAccessSite, findSite, listSettingsVersions, saveArticleSettings, saveSiteSettings, type Database, type Site, type User } from '@moderato/db';
 import { authenticate } from '../auth/authenticate';
 import { requireCsrf } from '../auth/csrf';
 import { currentUser } from '../auth/current-user';
 import { HttpError, invalidField, notFound } from '../errors';
 import { articleIdSchema } from '../comment-input';
+import type { PreviewPool } from '../preview/preview-pool';
 import { parseOrThrow } from '../validate';
 
 export interface SettingsRoutesOptions {
   db: Kysely<Database>;
   /** The dashboard session middleware (cookie → req.session). */
   session: RequestHandler;
+  /** Where previews are computed, off the event loop. */
+  previews: PreviewPool;
 }
 
 const articleSwitchesSchema = z
@@ -21,15 +24,23 @@ const articleSwitchesSchema = z
   .partial()
   .strict();
 
-/** How many recent comments a preview re-decides: 1,000 unless asked, 50,000 at most. */
+/** The most comments one preview re-decides: re-running the rules on 10,000 texts is about a second of CPU. */
+export const MAX_PREVIEW_COMMENTS = 10_000;
+
+/** How many recent comments a preview re-decides: 1,000 unless asked. */
 const previewQuerySchema = z.object({
-  limit: z.coerce.number({ error: 'limit must be a number' }).int().min(1, 'limit must be 1 to 50000').max(50_000, 'limit must be 1 to 50000').default(1_000),
+  limit: z.coerce
+    .number({ error: 'limit must be a number' })
+    .int()
+    .min(1, `limit must be 1 to ${MAX_PREVIEW_COMMENTS}`)
+    .max(MAX_PREVIEW_COMMENTS, `limit must be 1 to ${MAX_PREVIEW_COMMENTS}`)
+    .default(1_000),
 });
 
 const plainObject = z.record(z.string(), z.unknown(), { error: 'send the changed settings as a JSON object' });
 
 /** Site settings: anyone working on the site reads them; owners and admins change them. */
-export function settingsRoutes({ db, session }: SettingsRoutesOptions): Router {
+export function settingsRoutes({ db, session, previews }: SettingsRoutesOptions): Router {
   const router = Router();
   const signedIn: RequestHandler[] = [session, authenticate(db)];
   const signedInWrite: RequestHandler[] = [...signedIn, requireCsrf];
@@ -57,13 +68,13 @@ export function settingsRoutes({ db, session }: SettingsRoutesOptions): Router {
   });
 
   // Saves nothing: re-decides recent comments under candidate settings, from their stored scores.
+  // The proposed settings pass the same schema as a save (list sizes included) before anything compiles them.
   router.post('/api/v1/sites/:siteId/settings/preview', signedInWrite, async (req: Request, res: Response) => {
     const site = await siteFor(currentUser(res), req.params.siteId, { toChange: false });
     const { limit } = parseOrThrow(previewQuerySchema, req.query, 'query');
     const patch = parseOrThrow(plainObject, req.body, 'body');
     const proposed = parseOrThrow(siteSettingsSchema, mergeSettingsPatch(site.settings, patch), 'body');
-    const comments = await listRecentForPreview(db, site.id, limit, { withBodies: rulesDiffer(site.settings, proposed) });
-    res.json(previewSettings(comments, site.settings, proposed, evaluateStoredRules));
+    res.json(await previews.run({ siteId: site.id, limit, current: site.settings, proposed }));
   });
 
   router.get('/api/v1/sites/:siteId/settings/versions', signedIn, async (req: Request, res: Response) => {
