@@ -7,9 +7,12 @@ import { type Kysely, sql } from 'kysely';
 //    hash and when it was erased; a trigger drops any insert of a comment by
 //    that hash accepted before then. A comment the same person sends after
 //    the erasure is stored as usual.
-//    The race between a worker's insert and an erasure is closed with one
-//    advisory lock per email hash: the insert holds it shared, the erasure
-//    exclusive. If the erasure locks first, the insert waits, then its check
+//    The race between a worker's insert and an erasure is closed with an
+//    advisory lock on the email hash's bucket (one of 64): the insert holds it
+//    shared, the erasure exclusive. Buckets, not one lock per hash, because a
+//    transaction keeps every lock it took: a bulk insert of 20,000 authors
+//    ran out of lock memory ("out of shared memory"); an erasure, rare and
+//    short, blocks 1/64 of inserts for its moment. If the erasure locks first, the insert waits, then its check
 //    (a fresh snapshot: plpgsql runs each query with its own) sees the
 //    tombstone. If the insert locks first, the erasure waits for its commit,
 //    then finds and erases the new row like any other.
@@ -28,7 +31,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql.raw(`
     create function record_erased_author(hash text) returns void language plpgsql as $$
     begin
-      perform pg_advisory_xact_lock(${LOCK_CLASS}, hashtext(hash));
+      perform pg_advisory_xact_lock(${LOCK_CLASS}, hashtext(hash) & 63);
       insert into erased_authors (email_hash) values (hash)
         on conflict (email_hash) do update set erased_at = now();
     end $$`).execute(db);
@@ -36,7 +39,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql.raw(`
     create function comments_refuse_erased_author() returns trigger language plpgsql as $$
     begin
-      perform pg_advisory_xact_lock_shared(${LOCK_CLASS}, hashtext(new.email_hash));
+      perform pg_advisory_xact_lock_shared(${LOCK_CLASS}, hashtext(new.email_hash) & 63);
       if exists (select 1 from erased_authors where email_hash = new.email_hash and erased_at > new.created_at) then
         return null;
       end if;
