@@ -29,6 +29,7 @@ export function scoreResult(decision: Decision, overrides: Partial<ScoreResult> 
     reasons: [],
     modelVersion: 'test-model',
     thresholds: { spam: DEFAULT_SITE_SETTINGS.spam, toxicity: DEFAULT_SITE_SETTINGS.toxicity },
+    language: 'en',
     ...overrides,
   };
 }

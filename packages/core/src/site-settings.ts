@@ -31,6 +31,8 @@ export const siteSettingsSchema = z
     holdWords: wordList,
     /** Hold an author's comments until this many earlier ones (same email hash) were approved; 0: off. */
     newCommenterHold: z.number().int().min(0).max(100),
+    /** Hold comments in a language no model reads (they are scored by the rules only). */
+    holdUnscoredLanguages: z.boolean(),
   })
   .strict();
 
@@ -49,6 +51,7 @@ export const DEFAULT_SITE_SETTINGS: SiteSettings = {
   blockWords: [],
   holdWords: [],
   newCommenterHold: 0,
+  holdUnscoredLanguages: false,
 };
 
 /** Reads stored settings, filling keys added after they were saved with defaults. */

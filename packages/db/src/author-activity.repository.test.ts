@@ -18,7 +18,7 @@ afterAll(() => testDb.close());
 
 const scored: ScoreResult = {
   spam: 0.1, toxicity: 0.1, decision: 'hold', reasons: [], modelVersion: 'test',
-  thresholds: { spam: DEFAULT_SITE_SETTINGS.spam, toxicity: DEFAULT_SITE_SETTINGS.toxicity },
+  thresholds: { spam: DEFAULT_SITE_SETTINGS.spam, toxicity: DEFAULT_SITE_SETTINGS.toxicity }, language: 'en',
 };
 
 async function given(body: string, hoursAgo: number, overrides: Partial<AcceptedComment> = {}): Promise<string> {

@@ -1,18 +1,22 @@
 import { DEFAULT_SITE_SETTINGS } from '../site-settings';
 import { createScorer } from './pipeline';
-import type { ModelBundle, TextClassifier } from './text-classifier';
+import type { Extracted, ModelBundle, TextClassifier } from './text-classifier';
 
 // Plain stand-in classifiers: the pipeline's job is combining phases, not modelling.
 const fixed = (probability: number, feature = 'word'): TextClassifier => ({
   classify: () => ({ probability, explain: () => [{ feature, weight: 1 }] }),
 });
-const models = (spam: number, toxicity: number): ModelBundle => ({ version: 'test-v1', spam: fixed(spam, 'buy'), toxicity: fixed(toxicity, 'idiot') });
+const noFeatures: Extracted = { tokens: [], dense: [{ name: '[link]', value: 1 }], vector: { indices: new Int32Array(0), values: new Float32Array(0) }, trace: { slots: new Int32Array(0), owners: new Int32Array(0), length: 0 } };
+const models = (spam: number, toxicity: number): ModelBundle => ({
+  version: 'test-v1',
+  languages: { en: { language: 'en', features: () => noFeatures, spam: fixed(spam, 'buy'), toxicity: fixed(toxicity, 'idiot') } },
+});
 const input = (body: string, settings = DEFAULT_SITE_SETTINGS) => ({ body, name: 'Ann', settings });
 
 describe('createScorer', () => {
   it('approves what both models find clean', () => {
     const result = createScorer(models(0.01, 0.02)).score(input('hello'));
-    expect(result).toMatchObject({ spam: 0.01, toxicity: 0.02, decision: 'approve', modelVersion: 'test-v1', reasons: [] });
+    expect(result).toMatchObject({ spam: 0.01, toxicity: 0.02, decision: 'approve', modelVersion: 'test-v1', reasons: [], language: 'en' });
     expect(result.thresholds).toEqual({ spam: DEFAULT_SITE_SETTINGS.spam, toxicity: DEFAULT_SITE_SETTINGS.toxicity });
   });
 

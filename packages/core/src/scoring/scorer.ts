@@ -23,6 +23,8 @@ export interface ScoreResult {
   thresholds: { spam: ScoreBands; toxicity: ScoreBands };
   /** The body's fingerprint for later repeat-post checks (bodyFingerprint); the scorer always sets it. */
   fingerprint?: string;
+  /** ISO 639-1 code of the body's language as detected ('en', 'ru', 'kk', …), or 'und' when it cannot be told. */
+  language: string;
 }
 
 /**

@@ -1,0 +1,23 @@
+import { FEATURE_SCHEME } from '../features';
+import { profanityLexicon } from '../normalise/profanity-lexicon';
+import { spamSignals, type DenseFeature } from '../signals/spam-signals';
+import { targetingSignals } from '../signals/targeting';
+import { analyseText, STOP_WORDS } from '../text';
+import { silentWith, type LanguageAnalyser } from './analyser';
+
+/** Profanity-list hits as two dense features: any hit, and how many (log1p). */
+export function lexiconFeatures(hits: number): DenseFeature[] {
+  return hits > 0 ? [{ name: '[profanity list]', value: 1 }, { name: '[profanity list, count]', value: Math.log1p(hits) }] : [];
+}
+
+/** English: Porter-stemmed n-grams, obscenity's English list, insults aimed at the reader, spam signals. */
+export const englishAnalyser: LanguageAnalyser = {
+  language: 'en',
+  featureScheme: `en/${FEATURE_SCHEME}`,
+  analyse(body) {
+    const { tokens } = analyseText(body);
+    const dense = [...lexiconFeatures(profanityLexicon().find(body).length), ...targetingSignals(tokens), ...spamSignals(body)];
+    return { tokens, dense };
+  },
+  isSilent: silentWith(STOP_WORDS.en!),
+};

@@ -1,0 +1,34 @@
+import type { Token } from '../text';
+import type { DenseFeature } from './spam-signals';
+
+// Words that insult a person rather than describe a topic. Small on purpose:
+// each is evidence a moderator can read, and none names a group or a
+// political subject ("corrupt" describes a regime as often as a commenter).
+const INSULTS = new Set([
+  'idiot', 'idiots', 'idiotic', 'moron', 'morons', 'moronic', 'stupid', 'dumb', 'dumbass', 'fool', 'fools', 'loser', 'losers',
+  'troll', 'trolls', 'clown', 'clowns', 'scum', 'pathetic', 'ignorant', 'imbecile', 'imbeciles', 'hypocrite', 'liar', 'liars',
+  'coward', 'cowards', 'retard', 'retarded', 'jerk', 'trash', 'garbage', 'dimwit', 'nitwit', 'buffoon', 'lunatic', 'psycho',
+  'worthless', 'useless', 'brainless', 'clueless', 'disgusting', 'vile', 'scumbag', 'dope', 'simpleton', 'twit', 'bigot', 'bigots',
+]);
+const SECOND_PERSON = new Set(['you', "you're", 'youre', 'your', 'u', 'ur', 'ya', 'yourself', 'ты', 'тебя', 'тебе', 'твой', 'вы', 'вас', 'вам']);
+// "you are a …" reaches its insult within a few words.
+const REACH = 4;
+
+/** Insult words and whether they are aimed at the reader ("you are an idiot"), as dense features. */
+export function targetingSignals(tokens: readonly Token[], extraInsults?: ReadonlySet<string>): DenseFeature[] {
+  let insults = 0;
+  let targeted = false;
+  let lastYou = -REACH - 1;
+  for (let i = 0; i < tokens.length; i += 1) {
+    const word = tokens[i]!.text;
+    if (SECOND_PERSON.has(word)) lastYou = i;
+    else if (INSULTS.has(word) || extraInsults?.has(tokens[i]!.stem)) {
+      insults += 1;
+      if (i - lastYou <= REACH) targeted = true;
+    }
+  }
+  const found: DenseFeature[] = [];
+  if (insults > 0) found.push({ name: '[insult word]', value: Math.log1p(insults) });
+  if (targeted) found.push({ name: '[insult aimed at "you"]', value: 1 });
+  return found;
+}
