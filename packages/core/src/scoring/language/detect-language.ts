@@ -14,15 +14,28 @@ const SCAN_LIMIT = 4_000;
 // in Kazakh or Ukrainian text they are 5-10 % of the letters.
 const MARKER_SHARE = 40;
 
-// Latin letters that look like a Cyrillic one and vice versa. In a word that
-// mixes scripts ("xуй", "mоnеу") only the others say which script it is.
-const LATIN_LOOKALIKE = new Set('aceopxykmhtbACEOPXYKMHTB'.split('').map((c) => c.charCodeAt(0)));
-const CYRILLIC_LOOKALIKE = new Set('аеорсухкмнтвіјѕАЕОРСУХКМНТВІЈЅ'.split('').map((c) => c.charCodeAt(0)));
-const KAZAKH = new Set('әғқңөұүһӘҒҚҢӨҰҮҺ'.split('').map((c) => c.charCodeAt(0)));
-const UKRAINIAN = new Set('іїєґІЇЄҐ'.split('').map((c) => c.charCodeAt(0)));
-const BELARUSIAN = new Set('ўЎ'.split('').map((c) => c.charCodeAt(0)));
+// One byte of flags per code point below U+0530: a comment is read with one
+// table look-up per character. Latin letters that look like a Cyrillic one
+// and vice versa are flagged LOOKALIKE: in a word that mixes scripts ("xуй",
+// "mоnеу") only the others say which script it is.
+const LATIN = 1, CYRILLIC = 2, LOOKALIKE = 4, KAZAKH = 8, UKRAINIAN = 16, BELARUSIAN = 32, RUSSIAN_ONLY = 64;
+const TABLE_SIZE = 0x530;
+const FLAGS = new Uint8Array(TABLE_SIZE);
+const mark = (letters: string, flag: number): void => {
+  for (const c of letters) FLAGS[c.charCodeAt(0)]! |= flag;
+};
+for (let c = 0; c < TABLE_SIZE; c += 1) {
+  const latin = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7);
+  if (latin) FLAGS[c] = LATIN;
+  if (c >= 0x400) FLAGS[c] = CYRILLIC;
+}
+mark('aceopxykmhtbACEOPXYKMHTB', LOOKALIKE);
+mark('аеорсухкмнтвіјѕАЕОРСУХКМНТВІЈЅ', LOOKALIKE);
+mark('әғқңөұүһӘҒҚҢӨҰҮҺ', KAZAKH);
+mark('іїєґІЇЄҐ', UKRAINIAN);
+mark('ўЎ', BELARUSIAN);
 // Letters Ukrainian does not have: their presence argues for Russian.
-const RUSSIAN_ONLY = new Set('ыэъёЫЭЪЁ'.split('').map((c) => c.charCodeAt(0)));
+mark('ыэъёЫЭЪЁ', RUSSIAN_ONLY);
 const OTHER_LETTER = /\p{L}/u;
 
 interface Counts {
@@ -35,8 +48,7 @@ interface Counts {
   russianOnly: number;
 }
 
-const isLatin = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7);
-const isCyrillic = (c: number): boolean => c >= 0x400 && c <= 0x52f;
+const isLatin = (c: number): boolean => c < TABLE_SIZE && (FLAGS[c]! & LATIN) !== 0;
 const isSpace = (c: number): boolean => c === 32 || c === 10 || c === 13 || c === 9 || c === 0xa0;
 
 // A chunk (run of non-space) that is a link, an email or a @handle carries
@@ -62,22 +74,23 @@ function countChunk(text: string, start: number, end: number, counts: Counts): v
   let latin = 0, cyrillic = 0, latinOwn = 0, cyrillicOwn = 0;
   for (let i = start; i <= end; i += 1) {
     const c = i < end ? text.charCodeAt(i) : 32;
-    if (isLatin(c)) {
+    const flags = c < TABLE_SIZE ? FLAGS[c]! : 0;
+    if (flags & LATIN) {
       latin += 1;
-      if (!LATIN_LOOKALIKE.has(c)) latinOwn += 1;
+      if (!(flags & LOOKALIKE)) latinOwn += 1;
       continue;
     }
-    if (isCyrillic(c)) {
+    if (flags & CYRILLIC) {
       cyrillic += 1;
-      if (!CYRILLIC_LOOKALIKE.has(c)) cyrillicOwn += 1;
-      if (KAZAKH.has(c)) counts.kazakh += 1;
-      else if (UKRAINIAN.has(c)) counts.ukrainian += 1;
-      else if (BELARUSIAN.has(c)) counts.belarusian += 1;
-      else if (RUSSIAN_ONLY.has(c)) counts.russianOnly += 1;
+      if (!(flags & LOOKALIKE)) cyrillicOwn += 1;
+      if (flags & KAZAKH) counts.kazakh += 1;
+      else if (flags & UKRAINIAN) counts.ukrainian += 1;
+      else if (flags & BELARUSIAN) counts.belarusian += 1;
+      else if (flags & RUSSIAN_ONLY) counts.russianOnly += 1;
       continue;
     }
     if (c >= 48 && c <= 57) continue;
-    if (c >= 0x250 && OTHER_LETTER.test(text[i]!)) {
+    if (c >= TABLE_SIZE && OTHER_LETTER.test(text[i]!)) {
       counts.other += 1;
       continue;
     }

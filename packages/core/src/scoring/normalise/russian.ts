@@ -39,18 +39,28 @@ const ONE_LETTER_WORDS = new Set(['в', 'с', 'к', 'и', 'а', 'о', 'у', 'я'
 // Four single letters in a row separated only by spaces are never prose.
 const ALWAYS_JOINED = 4;
 
-// Joined only when one separator is used throughout: "и т.д." is prose.
-function joinSpelled(run: string): string {
-  const separator = run[1]!;
-  let letters = '';
-  for (let i = 0; i < run.length; i += 2) {
-    if (i > 0 && run[i - 1] !== separator) return run;
-    letters += run[i];
-  }
-  if (!CYRILLIC.test(letters)) return run;
+function joinSegment(letters: string, separator: string): string {
+  if (letters.length < 3 || !CYRILLIC.test(letters)) return [...letters].join(separator);
   if (separator !== ' ' || letters.length >= ALWAYS_JOINED) return letters;
   for (const letter of letters) if (!ONE_LETTER_WORDS.has(letter)) return letters;
-  return run;
+  return [...letters].join(separator);
+}
+
+// A run is joined piece by piece, each piece using one separator throughout:
+// "б.л.я.т.ь х у й" is two words, and "и т.д." stays prose.
+function joinSpelled(run: string): string {
+  let out = '';
+  let letters = run[0]!;
+  let separator = run[1]!;
+  for (let i = 2; i < run.length; i += 2) {
+    if (run[i - 1] !== separator) {
+      out += `${joinSegment(letters, separator)}${run[i - 1]}`;
+      letters = '';
+      separator = run[i + 1] ?? separator;
+    }
+    letters += run[i];
+  }
+  return out + joinSegment(letters, separator);
 }
 
 // Inside a word that has Cyrillic letters, Latin look-alikes become Cyrillic
@@ -69,13 +79,21 @@ function unmaskWord(word: string): string {
     const c = word[i]!;
     const latin = LATIN_TO_CYRILLIC[c];
     if (latin) out += latin;
-    else if (digits && DIGIT_TO_CYRILLIC[c] && (isLetter(word[i - 1]) || isLetter(word[i + 1]))) out += DIGIT_TO_CYRILLIC[c];
+    else if (digits && DIGIT_TO_CYRILLIC[c] && standsForLetter(word, i)) out += DIGIT_TO_CYRILLIC[c];
     else out += c;
   }
   return out;
 }
 
 const isLetter = (c: string | undefined): boolean => c !== undefined && ((c >= 'а' && c <= 'я') || (c >= 'a' && c <= 'z'));
+const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
+
+// A lone digit against a letter: "пи3дец", not the "3" of "2023года".
+function standsForLetter(word: string, at: number): boolean {
+  const before = word[at - 1];
+  const after = word[at + 1];
+  return !isDigit(before) && !isDigit(after) && (isLetter(before) || isLetter(after));
+}
 
 /**
  * Normalises Russian text: invisible characters out, NFKC, lower case, ё→е,
