@@ -48,8 +48,9 @@ function grid(): Setting[] {
   const settings: Setting[] = [];
   for (const epochs of QUICK ? [5] : [3, 6, 10])
     for (const learningRate of QUICK ? [0.1] : [0.05, 0.2])
-      for (const l2 of QUICK ? [1e-5] : [0, 1e-5, 1e-4])
-        for (const nbRatio of [false, true]) settings.push({ epochs, learningRate, l2, nbRatio, positiveWeight: 1 });
+      for (const l2 of QUICK ? [1e-5] : [1e-5, 1e-4])
+        // NB scaling lost on both sets in the quick run (0.978 vs 0.980, 0.972 vs 0.987).
+        for (const nbRatio of QUICK ? [false, true] : [false]) settings.push({ epochs, learningRate, l2, nbRatio, positiveWeight: 1 });
   return settings;
 }
 

@@ -19,16 +19,52 @@ const ORDINARY = /колеб|страх[уи]|дебат|^(?:не|хле|тре)
 // The list's "+" (one or more of the letter) is moot: text and entries have
 // every run of a letter squeezed to one.
 const squeeze = (word: string): string => word.replace(/\+/g, '').replace(/(\p{L})\1+/gu, '$1').replace(/ё/g, 'е');
-const escape = (text: string): string => text.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
+const DOUBLE = /([a-zа-я])\1/;
+const DOUBLES = /([a-zа-я])\1+/g;
+const WORD = /[a-zа-я0-9]+/g;
 
-// Each entry becomes one alternative: a leading "*" lets the stem start
-// inside a word, a trailing "*" lets it end inside one. Alternatives are
-// literal and none repeats, so the combined pattern is one linear scan.
-function alternative(entry: string): string {
-  const core = escape(squeeze(entry.replace(/^\*|\*$/g, '')));
-  const before = entry.startsWith('*') ? '' : '(?<![\\p{L}\\p{N}])';
-  const after = entry.endsWith('*') ? '' : '(?![\\p{L}\\p{N}])';
-  return `${before}${core}${after}`;
+// Where a stem may sit in a word: "*x*" anywhere, "x*" at the start, "*x" at the end, "x" the whole word.
+const ANYWHERE = 1, START = 2, END = 4, WHOLE = 8;
+interface TrieNode { next: Map<string, TrieNode>; places: number }
+
+function placeOf(entry: string): number {
+  const open = entry.startsWith('*');
+  const close = entry.endsWith('*');
+  return open && close ? ANYWHERE : close ? START : open ? END : WHOLE;
+}
+
+function buildTrie(entries: readonly string[]): TrieNode {
+  const root: TrieNode = { next: new Map(), places: 0 };
+  for (const entry of entries) {
+    let node = root;
+    for (const c of squeeze(entry.replace(/^\*|\*$/g, ''))) {
+      let child = node.next.get(c);
+      if (!child) node.next.set(c, (child = { next: new Map(), places: 0 }));
+      node = child;
+    }
+    node.places |= placeOf(entry);
+  }
+  return root;
+}
+
+// Walks the trie from each position of the word: most walks stop at the
+// first letter, so a word costs about one map look-up per letter.
+function holdsEntry(root: TrieNode, word: string): boolean {
+  const last = word.length - 1;
+  for (let start = 0; start <= last; start += 1) {
+    let node: TrieNode | undefined = root;
+    for (let at = start; at <= last; at += 1) {
+      node = node.next.get(word[at]!);
+      if (!node) break;
+      const { places } = node;
+      if (places === 0) continue;
+      if (places & ANYWHERE) return true;
+      if (places & START && start === 0) return true;
+      if (places & END && at === last) return true;
+      if (places & WHOLE && start === 0 && at === last) return true;
+    }
+  }
+  return false;
 }
 
 /** The list's entries, as used: bad-words-next's Russian words plus {@link ADDED}, minus {@link DROPPED}. */
@@ -44,28 +80,17 @@ export interface RussianObscenityMatcher {
 }
 
 const MAX_HITS = 100;
-const WORD_CHAR = /[\p{L}\p{N}]/u;
 
-/** Compiles the list into one pattern; build it once and share it. */
+/** Compiles the list into a letter trie; build it once and share it. */
 export function compileRussianObscenity(entries: readonly string[] = russianObscenityEntries()): RussianObscenityMatcher {
-  // Longest first, so the most specific entry is tried first at a position.
-  const sorted = [...entries].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
-  const pattern = new RegExp(sorted.map(alternative).join('|'), 'gu');
+  const root = buildTrie(entries);
   return {
     find(normalisedText) {
-      const text = squeeze(normalisedText);
       const hits: string[] = [];
-      pattern.lastIndex = 0;
-      let match: RegExpExecArray | null;
-      while ((match = pattern.exec(text)) !== null && hits.length < MAX_HITS) {
-        let start = match.index;
-        let end = start + match[0].length;
-        while (start > 0 && WORD_CHAR.test(text[start - 1]!)) start -= 1;
-        while (end < text.length && WORD_CHAR.test(text[end]!)) end += 1;
-        const word = text.slice(start, end);
-        if (!ORDINARY.test(word)) hits.push(word);
-        // One hit per word: "хуйня" holds both "*хуй*" and "*хуя*".
-        pattern.lastIndex = end;
+      for (const match of normalisedText.matchAll(WORD)) {
+        const word = DOUBLE.test(match[0]) ? match[0].replace(DOUBLES, '$1') : match[0];
+        if (holdsEntry(root, word) && !ORDINARY.test(word)) hits.push(word);
+        if (hits.length >= MAX_HITS) break;
       }
       return hits;
     },

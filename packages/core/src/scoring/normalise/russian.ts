@@ -8,14 +8,21 @@
 import PorterStemmerRu from 'natural/lib/natural/stemmers/porter_stemmer_ru';
 import { LINK_TOKEN, stemWord, type NormalisedText, type Token, type TokenKind } from '../text';
 
+// Text NFKC leaves as it is (ASCII, Cyrillic, guillemets, dashes, curly
+// quotes): the common case skips the normalisation call.
+const NFKC_STABLE = /^[\u0000-\u007e\u00ab\u00bb\u0400-\u04ff\u2013\u2014\u2018\u2019\u201c-\u201e]*$/;
 const INVISIBLE = /[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/g;
 // Scheme links, www. hosts and bare domains of the zones Russian spam uses.
 // At most five labels before the zone, so "a.b.c…" cannot backtrack.
 const LINK = /\b(?:https?:\/\/|www\.)[^\s<>"']+|\b[a-z0-9-]+(?:\.[a-z0-9-]+){0,5}\.(?:com|net|org|ru|su|me|io|ly|info|biz|xyz|top|kz|ua|by|рф)\b(?:\/[^\s<>"']*)?/gi;
 const MENTION = /(^|[^\p{L}\p{N}_@])@[\p{L}\p{N}_]+/gu;
-const WORD = /[\p{L}\p{N}]+/gu;
+// Lower-case letters and digits after the case step; the patterns below use
+// these plain classes rather than \\p{L}, which costs several times more.
+const WORD = /[a-zа-я0-9]+/g;
+// Only a word mixing Cyrillic with Latin letters or digits has anything to unmask.
+const MASKED = /[а-я][a-z0-9]|[a-z0-9][а-я]/;
 const CYRILLIC = /[а-яё]/;
-const REPEATS = /(\p{L})\1{2,}/gu;
+const REPEATS = /([a-zа-я])\1\1+/g;
 const TOKEN = /\[link\]|[\p{L}\p{M}\p{N}]+(?:[*']+[\p{L}\p{M}\p{N}]+)*|\p{Extended_Pictographic}|[!?$€%₽]/gu;
 const PUNCT = new Set(['!', '?', '$', '€', '%', '₽']);
 const PICTOGRAPHIC = /^\p{Extended_Pictographic}$/u;
@@ -33,7 +40,7 @@ const MIN_LETTERS_FOR_DIGITS = 3;
 // Letters spelled one by one: "х у й", "б.л.я.т.ь", "с-у-к-а". The run is
 // one letter, then at least two (separator, letter) pairs; each repetition
 // consumes a fixed width, so a failed end costs one step back.
-const SPELLED = /(?<![\p{L}\p{N}])\p{L}(?:[ .*_-]\p{L}){2,}(?![\p{L}\p{N}])/gu;
+const SPELLED = /(?<![a-zа-я0-9])[a-zа-я](?:[ .*_-][a-zа-я]){2,}(?![a-zа-я0-9])/g;
 // Russian words of one letter: a run of three of them ("а я в шоке") is prose.
 const ONE_LETTER_WORDS = new Set(['в', 'с', 'к', 'и', 'а', 'о', 'у', 'я', 'ж', 'б']);
 // Four single letters in a row separated only by spaces are never prose.
@@ -103,11 +110,13 @@ function standsForLetter(word: string, at: number): boolean {
  * three or more of one letter squeezed to one ("пиииздец" → "пиздец").
  */
 export function normaliseRussian(raw: string): string {
-  let text = raw.replace(INVISIBLE, '').normalize('NFKC').replace(INVISIBLE, '');
+  let text = raw.replace(INVISIBLE, '');
+  if (!NFKC_STABLE.test(text)) text = text.normalize('NFKC').replace(INVISIBLE, '');
   text = text.replace(LINK, ` ${LINK_TOKEN} `).replace(MENTION, '$1 ');
   text = text.toLowerCase().replace(/ё/g, 'е').replace(/\s+/g, ' ');
-  text = text.replace(SPELLED, joinSpelled).replace(WORD, unmaskWord).replace(REPEATS, '$1');
-  return text.trim();
+  text = text.replace(SPELLED, joinSpelled);
+  if (MASKED.test(text)) text = text.replace(WORD, unmaskWord);
+  return text.replace(REPEATS, '$1').trim();
 }
 
 // Stemming is the slow step (natural's stemmer builds its patterns per
