@@ -6,8 +6,9 @@ import path from 'node:path';
 import { detectLanguage } from '../../packages/core/src/scoring/language/detect-language';
 import { analyseRussian } from '../../packages/core/src/scoring/normalise/russian';
 import { russianFeatures } from '../../packages/core/src/scoring/russian-features';
+import { englishAnalyser } from '../../packages/core/src/scoring/analysers/english';
 import { textFeatures } from '../../packages/core/src/scoring/text-classifier';
-import { readLabeledJsonl } from '../../packages/core/src/scoring/training/dataset';
+import { readLabeledJsonl } from '../../packages/training/src/dataset';
 
 const HASH_BITS = 18;
 const rows = readLabeledJsonl(path.join(__dirname, '..', '..', '..', 'shared', 'data', 'toxicity-ru', 'dev.jsonl'));
@@ -41,4 +42,4 @@ console.log(`  analyseRussian            ${perComment(analyseRussian).toFixed(1)
 console.log(`  russianFeatures (all)     ${perComment((b) => russianFeatures(b, HASH_BITS)).toFixed(1)}`);
 console.log(`  detect + russianFeatures  ${perComment((b) => (detectLanguage(b), russianFeatures(b, HASH_BITS))).toFixed(1)}`);
 // The English path on the same bodies, as a yardstick measured under the same load.
-console.log(`  textFeatures (English path, same bodies) ${perComment((b) => textFeatures(b, HASH_BITS)).toFixed(1)}`);
+console.log(`  textFeatures (English path, same bodies) ${perComment((b) => textFeatures(englishAnalyser, b, HASH_BITS)).toFixed(1)}`);

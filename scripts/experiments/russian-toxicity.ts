@@ -7,11 +7,11 @@ import path from 'node:path';
 import type { SparseVector } from '../../packages/core/src/scoring/features';
 import { rawScore, type LinearModel } from '../../packages/core/src/scoring/linear-model';
 import { russianFeatures } from '../../packages/core/src/scoring/russian-features';
-import { readLabeledJsonl, type LabeledText } from '../../packages/core/src/scoring/training/dataset';
-import { rocAuc } from '../../packages/core/src/scoring/training/metrics';
-import { foldRatioIntoWeights, nbLogCountRatio, scaleByRatio } from '../../packages/core/src/scoring/training/nb-ratio';
-import { applyPlatt, fitPlatt } from '../../packages/core/src/scoring/training/platt';
-import { trainLogisticRegression, type Example, type SgdOptions } from '../../packages/core/src/scoring/training/sgd-trainer';
+import { readLabeledJsonl, type LabeledText } from '../../packages/training/src/dataset';
+import { rocAuc } from '../../packages/training/src/metrics';
+import { foldRatioIntoWeights, nbLogCountRatio, scaleByRatio } from '../../packages/training/src/nb-ratio';
+import { applyPlatt, fitPlatt } from '../../packages/training/src/platt';
+import { trainLogisticRegression, type Example, type SgdOptions } from '../../packages/training/src/sgd-trainer';
 
 const DATA = path.join(__dirname, '..', '..', '..', 'shared', 'data');
 const HASH_BITS = 18;

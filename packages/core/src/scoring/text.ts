@@ -2,9 +2,6 @@
 // rather than the package root: the root also loads natural's storage
 // backends, which read .env, pull in pg/redis/mongoose and take ~1 s.
 import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer';
-import PorterStemmerRu from 'natural/lib/natural/stemmers/porter_stemmer_ru';
-import { words as englishStopWords } from 'natural/lib/natural/util/stopwords';
-import { words as russianStopWords } from 'natural/lib/natural/util/stopwords_ru';
 import { decodeEntityName, ENTITY_SOURCE, INVISIBLE_CLASS, LINK_PATTERN } from './normalise/characters';
 import { LOOKALIKES } from './normalise/lookalikes';
 
@@ -58,7 +55,7 @@ const decodeEntity = (match: string, name: string): string => decodeEntityName(n
  * and squeezes runs of 3+ identical non-digit characters to 2. (l33t is left
  * to the lexicon feature: folding digits here would mangle "@user" and prices.)
  */
-export function normaliseText(raw: string, options: { foldToLatin?: boolean } = {}): string {
+export function normaliseText(raw: string): string {
   let text = raw.replace(INVISIBLE, '');
   // Twice, because scraped text is often double-escaped (&amp;lt;).
   text = text.replace(ENTITY, decodeEntity).replace(ENTITY, decodeEntity);
@@ -67,10 +64,7 @@ export function normaliseText(raw: string, options: { foldToLatin?: boolean } = 
   text = text.replace(LINK_PATTERN, ` ${LINK_TOKEN} `).replace(URL_PLACEHOLDER, ` ${LINK_TOKEN} `);
   text = text.replace(MENTION, '$1 ');
   text = text.replace(HASHTAG, (_, before: string, tag: string) => `${before} ${tag.replace(CAMEL, '$1 $2').replace(/_/g, ' ')} `);
-  text = text.toLowerCase();
-  // Cyrillic look-alikes dodge English word features; in Russian they are the words.
-  if (options.foldToLatin ?? true) text = text.replace(NON_ASCII_LETTER, (c) => LOOKALIKES[c] ?? c);
-  text = text.replace(/[’‘`´]/g, "'").replace(REPEATS, '$1$1');
+  text = text.toLowerCase().replace(NON_ASCII_LETTER, (c) => LOOKALIKES[c] ?? c).replace(/[’‘`´]/g, "'").replace(REPEATS, '$1$1');
   return text.replace(/\s+/g, ' ').trim();
 }
 
@@ -99,28 +93,6 @@ function kindOf(tokenText: string): TokenKind {
   if (tokenText.length === 1 && PUNCT.has(tokenText)) return 'punct';
   return tokenText.charCodeAt(0) >= 0x2000 && PICTOGRAPHIC.test(tokenText) ? 'emoji' : 'word';
 }
-
-const russianStemCache = new Map<string, string>();
-
-/** natural's Russian Porter stem of a lower-cased word, digits folded to 0. */
-export function stemRussianWord(word: string): string {
-  const cached = russianStemCache.get(word);
-  if (cached !== undefined) return cached;
-  const stem = PorterStemmerRu.stem(word.replace(/\d/g, '0'));
-  if (russianStemCache.size >= STEM_CACHE_LIMIT) russianStemCache.clear();
-  russianStemCache.set(word, stem);
-  return stem;
-}
-
-// natural's lists (170 English, 137 Russian words), plus the pronoun forms and
-// contractions they lack: a word a moderator cannot act on is never evidence.
-const EXTRA_STOP_WORDS = ["you're", 'youre', "i'm", 'im', "it's", "don't", "can't", 'just', 'also', 'ты', 'вы', 'он', 'она', 'это', 'что', 'как', 'так', 'вот', 'ну'];
-
-/** Stop and function words per language (lower case). */
-export const STOP_WORDS: Readonly<Record<string, ReadonlySet<string>>> = {
-  en: new Set([...englishStopWords, ...EXTRA_STOP_WORDS]),
-  ru: new Set([...russianStopWords, ...EXTRA_STOP_WORDS]),
-};
 
 /** Splits already-normalised text into tokens with offsets and stems (English Porter unless told). */
 export function tokenise(text: string, stem: (word: string) => string = stemWord): Token[] {

@@ -1,5 +1,6 @@
 import { IDENTITY_WORDS, REPORTING_WORDS, REPORTING_WORDS_RU } from './identity-words';
-import { stemRussianWord, stemWord } from './text';
+import { stemRussian } from './normalise/russian';
+import { stemWord } from './text';
 
 /**
  * Stems (English Porter and Russian Porter: the scripts never collide) of
@@ -9,5 +10,5 @@ import { stemRussianWord, stemWord } from './text';
  */
 export const NEUTRAL_TOPIC_STEMS: ReadonlySet<string> = new Set([
   ...[...IDENTITY_WORDS, ...REPORTING_WORDS].map(stemWord),
-  ...REPORTING_WORDS_RU.map(stemRussianWord),
+  ...REPORTING_WORDS_RU.map(stemRussian),
 ]);

@@ -2,7 +2,8 @@ import { FEATURE_SCHEME } from '../features';
 import { profanityLexicon } from '../normalise/profanity-lexicon';
 import { spamSignals, type DenseFeature } from '../signals/spam-signals';
 import { targetingSignals } from '../signals/targeting';
-import { analyseText, STOP_WORDS } from '../text';
+import { stopWords } from '../normalise/stop-words';
+import { analyseText } from '../text';
 import { silentWith, type LanguageAnalyser } from './analyser';
 
 /** Profanity-list hits as two dense features: any hit, and how many (log1p). */
@@ -19,5 +20,5 @@ export const englishAnalyser: LanguageAnalyser = {
     const dense = [...lexiconFeatures(profanityLexicon().find(body).length), ...targetingSignals(tokens), ...spamSignals(body)];
     return { tokens, dense };
   },
-  isSilent: silentWith(STOP_WORDS.en!),
+  isSilent: silentWith(stopWords('en')),
 };

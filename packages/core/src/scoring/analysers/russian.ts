@@ -1,27 +1,31 @@
 import { FEATURE_SCHEME } from '../features';
+import { analyseRussian, stemRussian } from '../normalise/russian';
+import { russianObscenity } from '../normalise/russian-obscenity';
+import { stopWords } from '../normalise/stop-words';
 import { spamSignals } from '../signals/spam-signals';
 import { targetingSignals } from '../signals/targeting';
-import { normaliseText, STOP_WORDS, stemRussianWord, tokenise } from '../text';
 import { silentWith, type LanguageAnalyser } from './analyser';
+import { lexiconFeatures } from './english';
 
-// Placeholder until the Russian normalisation lands (normalise/russian.ts):
-// Latin look-alikes inside Cyrillic words back to Cyrillic, ё → е.
-const LATIN_TO_CYRILLIC: Readonly<Record<string, string>> = { a: 'а', e: 'е', o: 'о', p: 'р', c: 'с', x: 'х', y: 'у', k: 'к', m: 'м', t: 'т', h: 'н', b: 'в', u: 'и', '3': 'з', '0': 'о' };
-const MIXED_WORD = /[\p{L}\d]*\p{Script=Cyrillic}[\p{L}\d]*/gu;
+// Insults aimed at a person (not obscenities: the list from bad-words-next
+// covers those), matched by stem so every case ending counts.
+const INSULT_STEMS: ReadonlySet<string> = new Set(
+  ['дебил', 'идиот', 'тупой', 'дурак', 'дура', 'урод', 'мразь', 'тварь', 'козел', 'придурок', 'кретин', 'чмо', 'быдло', 'лох', 'сволочь',
+    'скотина', 'ублюдок', 'дегенерат', 'даун', 'ничтожество', 'недоумок', 'тролль', 'идиотка', 'клоун', 'отброс'].map(stemRussian),
+);
 
-function russianText(body: string): string {
-  return normaliseText(body, { foldToLatin: false })
-    .replace(/ё/g, 'е')
-    .replace(MIXED_WORD, (word) => word.replace(/[a-z0-9]/g, (c) => LATIN_TO_CYRILLIC[c] ?? c));
-}
-
-/** Russian: natural's Russian Porter stems, spam signals, insults aimed at the reader. */
+/**
+ * Russian: the Russian normalisation (look-alikes, spelled-out and stretched
+ * letters), natural's Russian Porter stems, the Russian obscenity list,
+ * insults aimed at the reader, spam signals.
+ */
 export const russianAnalyser: LanguageAnalyser = {
   language: 'ru',
-  featureScheme: `ru/${FEATURE_SCHEME}/ru-placeholder`,
+  featureScheme: `ru/${FEATURE_SCHEME}/russian-normalise-v1`,
   analyse(body) {
-    const tokens = tokenise(russianText(body), stemRussianWord);
-    return { tokens, dense: [...targetingSignals(tokens), ...spamSignals(body)] };
+    const { text, tokens } = analyseRussian(body);
+    const dense = [...lexiconFeatures(russianObscenity().find(text).length), ...targetingSignals(tokens, INSULT_STEMS), ...spamSignals(body)];
+    return { tokens, dense };
   },
-  isSilent: silentWith(STOP_WORDS.ru!),
+  isSilent: silentWith(stopWords('ru')),
 };
