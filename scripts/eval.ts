@@ -23,6 +23,7 @@ const settings = DEFAULT_SITE_SETTINGS;
 // The operating point (MODEL.md): clean news comments held by each score.
 const CLEAN_HELD_TARGET: Record<Task, number> = { toxicity: 0.1, spam: 0.03 };
 const NEWS_SOURCE: Record<Task, string> = { toxicity: 'civil-comments-ccc', spam: 'civil-comments-ham' };
+const CANDIDATE_THRESHOLDS = [0.05, 0.08, 0.1, 0.12, 0.15, 0.2, 0.3];
 
 const loadStarted = performance.now();
 const bundle = loadModelBundle();
@@ -55,8 +56,20 @@ for (const language of Object.keys(corpora)) {
         const threshold = thresholdForCleanShare(scored, CLEAN_HELD_TARGET[task]);
         operatingPoints.push(`- ${language} ${task}: holding ≤ ${CLEAN_HELD_TARGET[task] * 100} % of clean ${source} dev rows takes a hold threshold of ${threshold.toFixed(3)} (shipped: ${settings[task].approveBelow}).`);
       }
+      if (source === NEWS_SOURCE.toxicity && task === 'toxicity') operatingPoints.push(...tradeOff(scored));
     }
   }
+}
+
+// Clean held and toxic caught by the toxicity score alone at other hold thresholds.
+function tradeOff(scored: readonly ScoredRow[]): string[] {
+  const clean = scored.filter((r) => r.label === 0);
+  const bad = scored.filter((r) => r.label === 1);
+  return CANDIDATE_THRESHOLDS.map((t) => {
+    const held = clean.filter((r) => r.score >= t).length / clean.length;
+    const caught = bad.filter((r) => r.score >= t).length / bad.length;
+    return `  - hold at ${t}: ${(held * 100).toFixed(1)} % of clean held, ${(caught * 100).toFixed(1)} % of toxic caught`;
+  });
 }
 
 function checkList(title: string, sentences: readonly string[]): string[] {

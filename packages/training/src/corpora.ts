@@ -35,7 +35,9 @@ export function loadCorpora(dataDir: string): Record<string, Record<Task, Corpus
   const ruDev = read('toxicity-ru/dev.jsonl');
 
   const spamTrain = [...read('spam/train.jsonl'), ...blogSpam.filter((r) => !isDev(r)), ...asHam(newsTrain, 'civil-comments-ham'), ...chatSpam.filter((r) => !isDev(r)), ...asHam(ruTrain, 'ru-paradetox-ham')];
-  const spamDev = [...read('spam/dev.jsonl'), ...blogSpam.filter(isDev), ...asHam(newsDev, 'civil-comments-ham'), ...chatSpam.filter(isDev), ...asHam(ruDev, 'ru-paradetox-ham')];
+  // Held-out ham is the clean comments only, so "clean held" means clean.
+  const clean = (rows: LabeledText[]) => rows.filter((row) => row.label === 0);
+  const spamDev = [...read('spam/dev.jsonl'), ...blogSpam.filter(isDev), ...asHam(clean(newsDev), 'civil-comments-ham'), ...chatSpam.filter(isDev), ...asHam(clean(ruDev), 'ru-paradetox-ham')];
   const toxicityTrain = [...newsTrain, ...read('toxicity-news/toxic-extra.jsonl'), ...read('toxicity/train.jsonl'), ...ruTrain];
   const toxicityDev = [...newsDev, ...read('toxicity/dev.jsonl'), ...ruDev];
 

@@ -1,6 +1,6 @@
 import { wordBucket } from '@moderato/core/src/scoring/features';
 import { IDENTITY_TERMS } from '@moderato/core/src/scoring/identity-words';
-import { NEUTRAL_TOPIC_STEMS } from '@moderato/core/src/scoring/topic-words';
+import { NEUTRAL_TOPIC_STEMS, POLITENESS_STEMS } from '@moderato/core/src/scoring/topic-words';
 
 export { IDENTITY_TERMS };
 
@@ -57,9 +57,67 @@ const REPORTING_SENTENCES: readonly string[] = [
   'Putin launched the invasion and the Kremlin denies the massacre.',
 ];
 
-/** Reporting-neutral augmentation: politics and violence as news reports them, labelled clean. */
+const REPORTING_SENTENCES_RU: readonly string[] = [
+  'Полиция задержала участников митинга у здания администрации.',
+  'Режим годами преследует оппозицию и независимых журналистов.',
+  'Правительство скрывает масштабы коррупции в армии.',
+  'Суд приговорил активиста к трем годам колонии.',
+  'Выборы прошли с нарушениями, заявили наблюдатели.',
+  'Силовики избивали протестующих дубинками.',
+  'Власти запретили митинг, сославшись на ремонт дороги.',
+  'В результате обстрела погибли мирные жители.',
+  'Министра обвиняют во взятках и мошенничестве.',
+  'Президент подписал закон о цензуре в интернете.',
+  'Политических заключенных пытают в тюрьмах, говорится в докладе.',
+  'Коррумпированные чиновники остаются у власти после войны.',
+  'Назарбаев правил тридцать лет, а оппозицию сажали.',
+  'Кремль отрицает причастность к убийству журналиста.',
+  'Тысячи людей вышли на акцию протеста против войны.',
+];
+
+/** Reporting-neutral augmentation: politics and violence as news reports them (English and Russian), labelled clean. */
 export function reportingNeutralTexts(): string[] {
-  return [...REPORTING_SENTENCES];
+  return [...REPORTING_SENTENCES, ...REPORTING_SENTENCES_RU];
+}
+
+// Readers thanking a newsroom, always about something specific. None is a
+// check-list sentence (evaluation/reporting-check-list.ts).
+const PRAISE_OPENINGS = ['Great article.', 'Thanks for this piece.', 'Good write-up, thank you.', 'Excellent reporting, thanks for sharing.', 'Thank you for covering this.', 'Interesting story, much appreciated.'];
+const PRAISE_SPECIFICS = [
+  'I live near the square and saw the police vans.',
+  'The part about the budget vote was new to me.',
+  'My father worked at that factory for years.',
+  'The mayor\'s answer on housing was telling.',
+  'I was at the hearing on Tuesday.',
+  'The numbers on hospital waiting times match what I see as a nurse.',
+];
+
+/** Polite, specific reader comments, labelled not spam: thanks is not what spam does. */
+export function praiseHamTexts(): string[] {
+  return PRAISE_OPENINGS.flatMap((opening) => PRAISE_SPECIFICS.map((specific) => `${opening} ${specific}`));
+}
+
+// Digit runs as the stems spell them ("0000000000000"): SMS spam is full of
+// phone numbers written without separators, so a model learns any long
+// number as spam. A number alone is not a contact; the phone signal is.
+const DIGIT_RUNS = Array.from({ length: 16 }, (_, i) => '0'.repeat(i + 5));
+
+/**
+ * Caps the weights of praise words and of long numbers at 0 in a spam
+ * model: politeness and an order number may lower a spam score, never raise
+ * it. (Their pairs with function words form no bigram: features.ts.)
+ * Returns how many weights were capped.
+ */
+export function capPolitenessWeights(weights: Float32Array, hashBits: number): number {
+  const buckets = new Set([...POLITENESS_STEMS, ...DIGIT_RUNS].map((stem) => wordBucket(stem, hashBits)));
+  let capped = 0;
+  for (const bucket of buckets) {
+    if (weights[bucket]! > 0) {
+      weights[bucket] = 0;
+      capped += 1;
+    }
+  }
+  return capped;
 }
 
 /**

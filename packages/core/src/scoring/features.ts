@@ -1,12 +1,13 @@
 import type { DenseFeature } from './signals/spam-signals';
 import type { Token } from './text';
-import { NEUTRAL_TOPIC_STEMS } from './topic-words';
+import { isStopWord } from './normalise/stop-words';
+import { OPAQUE_STEMS } from './topic-words';
 
 /**
  * Names the feature recipe. A model file records it, and loading refuses a
  * file whose recipe differs: a changed recipe silently scrambles weights.
  */
-export const FEATURE_SCHEME = 'stem-uni+bi+hashtag-split/char2-5/fnv1a/log1p/l2-per-block/dense-signals/topic-opaque/v3';
+export const FEATURE_SCHEME = 'stem-uni+bi+hashtag-split/char2-5/fnv1a/log1p/l2-per-block/dense-signals/topic-praise-opaque+pairs/v3';
 
 const CHAR_MIN = 2;
 const CHAR_MAX = 5;
@@ -105,6 +106,20 @@ function record(trace: FeatureTrace, bucket: number, owner: number): void {
   trace.length += 1;
 }
 
+const opaque = (token: Token): boolean => OPAQUE_STEMS.has(token.stem);
+const functionWord = (token: Token): boolean => isStopWord('en', token.text) || isStopWord('ru', token.text);
+
+/**
+ * An identity, reporting or praise word next to another such word or a
+ * function word ("a muslim", "police beat", "great article", "for sharing")
+ * forms no bigram: the pair says nothing the words do not, and would carry
+ * what the weight caps take from the words. Beside a content word ("stupid
+ * muslim") it does.
+ */
+function neutralPair(first: Token, second: Token): boolean {
+  return (opaque(first) && (opaque(second) || functionWord(second))) || (opaque(second) && functionWord(first));
+}
+
 /** Like {@link extractFeatures}, also returning which text produced each occurrence. */
 export function extractTracedFeatures(tokens: readonly Token[], hashBits: number, dense: readonly DenseFeature[] = []): { vector: SparseVector; trace: FeatureTrace } {
   // An upper bound on occurrences, so the trace is two flat typed arrays
@@ -145,16 +160,16 @@ export function extractFeatures(tokens: readonly Token[], hashBits: number, trac
     const wordBucket = fnvString(WORD_SEED, token.stem) & mask;
     add(s, wordBucket, 1);
     if (trace) record(trace, wordBucket, t);
-    if (previous) {
-      const bigramBucket = fnvString(fnvStep(fnvString(BIGRAM_SEED, previous.stem), 32), token.stem) & mask;
-      add(s, bigramBucket, 1);
-      if (trace) record(trace, bigramBucket, -t - 1);
+    if (previous && !neutralPair(previous, token)) {
+      const bigram = fnvString(fnvStep(fnvString(BIGRAM_SEED, previous.stem), 32), token.stem) & mask;
+      add(s, bigram, 1);
+      if (trace) record(trace, bigram, -t - 1);
     }
     previous = token;
-    // Identity and reporting words get no character n-grams: those would let
-    // "white" learn from every slur sharing "hit", or "killed" from "kill
-    // yourself", out of reach of the weight cap.
-    if (token.kind === 'word' && token.text.length <= CHAR_WORD_LIMIT && !NEUTRAL_TOPIC_STEMS.has(token.stem)) addCharGrams(token.text, t, mask, s, trace);
+    // Identity, reporting and praise words get no character n-grams: those
+    // would let "white" learn from every slur sharing "hit", or "killed"
+    // from "kill yourself", out of reach of the weight cap.
+    if (token.kind === 'word' && token.text.length <= CHAR_WORD_LIMIT && !OPAQUE_STEMS.has(token.stem)) addCharGrams(token.text, t, mask, s, trace);
   }
   const vector = finish(s, trace);
   return dense.length > 0 ? withDense(vector, mask, tokens.length, dense, trace) : vector;

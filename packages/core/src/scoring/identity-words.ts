@@ -49,3 +49,18 @@ export const REPORTING_WORDS_RU: readonly string[] = [
   'диктатура', 'президент', 'министр', 'парламент', 'армия', 'военные', 'солдаты', 'терроризм', 'террорист', 'суд', 'приговор',
   'активисты', 'журналисты', 'политика', 'политики', 'путин', 'назарбаев', 'токаев', 'кремль', 'санкции', 'пропаганда', 'цензура',
 ];
+
+/**
+ * Praise and thanks. The spam data (YouTube, SMS, a blog's spam queue) is
+ * full of flattery, so a model learns "thanks for sharing" as spam and holds
+ * every polite reader; spam is what a comment does (links, contacts,
+ * offers), not its manners. Opaque, and capped at 0 in the spam models.
+ * ("like", "love" and "share" are left out: "like and share" is an action
+ * spam asks for.)
+ */
+export const POLITENESS_WORDS: readonly string[] = [
+  'thank', 'thanks', 'thanked', 'thankyou', 'thx', 'great', 'good', 'nice', 'excellent', 'wonderful', 'awesome', 'amazing', 'fantastic',
+  'article', 'articles', 'piece', 'story', 'report', 'reporting', 'write-up', 'writeup', 'sharing', 'appreciate',
+  'appreciated', 'helpful', 'informative', 'useful', 'interesting', 'insightful', 'careful',
+  'спасибо', 'благодарю', 'отличная', 'отличный', 'хорошая', 'статья', 'статью', 'интересно', 'полезно',
+];

@@ -46,6 +46,31 @@ describe('createScorer', () => {
   });
 });
 
+describe('scoring by language', () => {
+  const kazakh = 'Бүгін алаңда көп адам жиналды, полиция оларды қоршап алды.';
+
+  it('routes a comment to the models of its language and records the language', () => {
+    expect(createScorer(models(0.99, 0.01)).score(input('buy this now, limited offer')).language).toBe('en');
+  });
+
+  it('scores a language without models by the rules only, approving it by default', () => {
+    const result = createScorer(models(0.99, 0.99)).score(input(kazakh));
+    expect(result).toMatchObject({ language: 'kk', spam: 0, toxicity: 0, decision: 'approve' });
+    expect(result.reasons[0]).toMatchObject({ code: 'unscored-language' });
+  });
+
+  it('holds such a comment when the site holds unscored languages', () => {
+    const result = createScorer(models(0.01, 0.01)).score(input(kazakh, { ...DEFAULT_SITE_SETTINGS, holdUnscoredLanguages: true }));
+    expect(result.decision).toBe('hold');
+    expect(result.reasons[0]).toMatchObject({ code: 'unscored-language', message: 'no model for language "kk": scored by the rules only' });
+  });
+
+  it('never rejects spam with no link, contact or offer: praise is at most held', () => {
+    const praise: ModelBundle = { version: 't', languages: { en: { language: 'en', features: () => ({ ...noFeatures, dense: [] }), spam: fixed(0.99), toxicity: fixed(0.01) } } };
+    expect(createScorer(praise).score(input('Great post, I will bookmark your blog')).decision).toBe('hold');
+  });
+});
+
 describe('the scoring budget', () => {
   // A clock that moves 100 ms each time it is read: the first phase "takes" 100 ms.
   const slowClock = () => {

@@ -1,6 +1,7 @@
 import type { Analysis, LanguageAnalyser } from './analysers/analyser';
 import { extractFeatures, extractTracedFeatures, type FeatureTrace, type SparseVector } from './features';
 import { explain, predictProbability, type LinearModel } from './linear-model';
+import type { FoldedText } from './normalise/fold-text';
 
 /** An n-gram or a named signal present in the text, and its contribution (logit units). */
 export interface Evidence {
@@ -35,7 +36,7 @@ export interface LanguageModels {
   /** ISO 639-1 code. */
   language: string;
   /** Reads a comment once; both models score the same features. */
-  features(body: string): Extracted;
+  features(body: string, folded?: FoldedText): Extracted;
   spam: TextClassifier;
   toxicity: TextClassifier;
 }
@@ -73,8 +74,8 @@ export function createLanguageModels(analyser: LanguageAnalyser, spam: LinearMod
   const { hashBits } = spam;
   return {
     language: analyser.language,
-    features(body) {
-      const analysis = analyser.analyse(body);
+    features(body, folded) {
+      const analysis = analyser.analyse(body, folded);
       return { ...analysis, ...extractTracedFeatures(analysis.tokens, hashBits, analysis.dense) };
     },
     spam: createLinearClassifier(spam, analyser.isSilent),

@@ -1,4 +1,4 @@
-import { IDENTITY_WORDS, REPORTING_WORDS, REPORTING_WORDS_RU } from './identity-words';
+import { IDENTITY_WORDS, POLITENESS_WORDS, REPORTING_WORDS, REPORTING_WORDS_RU } from './identity-words';
 import { stemRussian } from './normalise/russian';
 import { stemWord } from './text';
 
@@ -12,3 +12,11 @@ export const NEUTRAL_TOPIC_STEMS: ReadonlySet<string> = new Set([
   ...[...IDENTITY_WORDS, ...REPORTING_WORDS].map(stemWord),
   ...REPORTING_WORDS_RU.map(stemRussian),
 ]);
+
+const stemAny = (word: string): string => (/[а-я]/.test(word) ? stemRussian(word) : stemWord(word));
+
+/** Stems of the praise and thanks words (English and Russian), capped at 0 in the spam models. */
+export const POLITENESS_STEMS: ReadonlySet<string> = new Set(POLITENESS_WORDS.map(stemAny));
+
+/** Words that carry no features of their own: identity, reporting, praise. */
+export const OPAQUE_STEMS: ReadonlySet<string> = new Set([...NEUTRAL_TOPIC_STEMS, ...POLITENESS_STEMS]);

@@ -1,3 +1,4 @@
+import type { FoldedText } from '../normalise/fold-text';
 import type { DenseFeature } from '../signals/spam-signals';
 import type { Token } from '../text';
 
@@ -14,7 +15,8 @@ export interface LanguageAnalyser {
   readonly language: string;
   /** Names the recipe; a model file records it, and loading refuses a mismatch. */
   readonly featureScheme: string;
-  analyse(body: string): Analysis;
+  /** Reads a body; `folded` (the rules' folding of it) saves folding it again for the word lists. */
+  analyse(body: string, folded?: FoldedText): Analysis;
   /** True for an evidence label that explains nothing (stop and function words, punctuation). */
   isSilent(label: string): boolean;
 }

@@ -15,9 +15,9 @@ export function lexiconFeatures(hits: number): DenseFeature[] {
 export const englishAnalyser: LanguageAnalyser = {
   language: 'en',
   featureScheme: `en/${FEATURE_SCHEME}`,
-  analyse(body) {
+  analyse(body, folded) {
     const { tokens } = analyseText(body);
-    const dense = [...lexiconFeatures(profanityLexicon().find(body).length), ...targetingSignals(tokens), ...spamSignals(body)];
+    const dense = [...lexiconFeatures(profanityLexicon().find(body, folded).length), ...targetingSignals(tokens), ...spamSignals(body)];
     return { tokens, dense };
   },
   isSilent: silentWith(stopWords('en')),

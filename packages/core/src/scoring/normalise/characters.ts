@@ -6,6 +6,11 @@
 /** Zero-width and invisible format characters used to split a word for a filter (the YouTube data also ends comments with U+FEFF). */
 export const INVISIBLE_CLASS = '[\\u00AD\\u180E\\u200B-\\u200F\\u202A-\\u202E\\u2060-\\u2064\\uFEFF]';
 
+/** {@link INVISIBLE_CLASS} as a range check, for loops that read one character at a time. */
+export function isInvisible(code: number): boolean {
+  return code === 0xad || code === 0x180e || code === 0xfeff || (code >= 0x200b && code <= 0x200f) || (code >= 0x202a && code <= 0x202e) || (code >= 0x2060 && code <= 0x2064);
+}
+
 const NAMED_ENTITIES: Readonly<Record<string, string>> = {
   amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', hellip: '…',
   ndash: '–', mdash: '—', lsquo: '‘', rsquo: '’', ldquo: '“', rdquo: '”', pound: '£', euro: '€',
