@@ -43,7 +43,10 @@ export interface FeatureTrace {
  * are the dense features (signals, lexicon hits), in their order.
  */
 export function ownerLabel(tokens: readonly Token[], owner: number, dense: readonly DenseFeature[] = []): string {
-  if (owner >= 2 * tokens.length) return dense[owner - 2 * tokens.length]!.name;
+  if (owner >= 2 * tokens.length) {
+    const feature = dense[owner - 2 * tokens.length]!;
+    return feature.evidence ?? feature.name;
+  }
   if (owner >= 0) return tokens[owner]!.text;
   const end = -owner - 1;
   return `${tokens[end - 1]!.text} ${tokens[end]!.text}`;

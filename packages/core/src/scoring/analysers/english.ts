@@ -6,9 +6,11 @@ import { stopWords } from '../normalise/stop-words';
 import { analyseText } from '../text';
 import { silentWith, type LanguageAnalyser } from './analyser';
 
-/** Profanity-list hits as two dense features: any hit, and how many (log1p). */
-export function lexiconFeatures(hits: number): DenseFeature[] {
-  return hits > 0 ? [{ name: '[profanity list]', value: 1 }, { name: '[profanity list, count]', value: Math.log1p(hits) }] : [];
+/** Profanity-list hits (the listed words found) as two dense features: any hit, and how many (log1p); named by the first word. */
+export function lexiconFeatures(words: readonly string[]): DenseFeature[] {
+  if (words.length === 0) return [];
+  const evidence = words[0];
+  return [{ name: '[profanity list]', value: 1, evidence }, { name: '[profanity list, count]', value: Math.log1p(words.length), evidence }];
 }
 
 /** English: Porter-stemmed n-grams, obscenity's English list, insults aimed at the reader, spam signals. */
@@ -17,7 +19,7 @@ export const englishAnalyser: LanguageAnalyser = {
   featureScheme: `en/${FEATURE_SCHEME}`,
   analyse(body, folded) {
     const { tokens } = analyseText(body);
-    const dense = [...lexiconFeatures(profanityLexicon().find(body, folded).length), ...targetingSignals(tokens), ...spamSignals(body)];
+    const dense = [...lexiconFeatures(profanityLexicon().find(body, folded).map((hit) => hit.word)), ...targetingSignals(tokens), ...spamSignals(body)];
     return { tokens, dense };
   },
   isSilent: silentWith(stopWords('en')),

@@ -24,7 +24,7 @@ export const russianAnalyser: LanguageAnalyser = {
   featureScheme: `ru/${FEATURE_SCHEME}/russian-normalise-v1`,
   analyse(body) {
     const { text, tokens } = analyseRussian(body);
-    const dense = [...lexiconFeatures(russianObscenity().find(text).length), ...targetingSignals(tokens, INSULT_STEMS), ...spamSignals(body)];
+    const dense = [...lexiconFeatures(russianObscenity().find(text)), ...targetingSignals(tokens, INSULT_STEMS), ...spamSignals(body)];
     return { tokens, dense };
   },
   isSilent: silentWith(stopWords('ru')),

@@ -44,7 +44,10 @@ describe('targetingSignals', () => {
   const found = (body: string) => targetingSignals(analyseText(body).tokens).map((s) => s.name);
 
   it('names insults, and those aimed at the reader', () => {
-    expect(found('You are an idiot and a paid troll')).toEqual(['[insult word]', '[insult aimed at "you"]']);
+    expect(targetingSignals(analyseText('You are an idiot and a paid troll').tokens)).toEqual([
+      { name: '[insult word]', value: Math.log1p(2), evidence: 'idiot' },
+      { name: '[insult aimed at "you"]', value: 1, evidence: 'idiot' },
+    ]);
     expect(found('The minister behaved like an idiot')).toEqual(['[insult word]']);
     expect(found('You are right about the permit')).toEqual([]);
   });

@@ -2,9 +2,11 @@ import { EMAIL_PATTERN, LINK_PATTERN } from '../normalise/characters';
 
 /** A named, dense feature: what a comment does, not which words it uses. */
 export interface DenseFeature {
-  /** What a moderator reads as evidence, e.g. "[phone number]". */
+  /** The feature's name (it is hashed by it), and what a moderator reads as evidence, e.g. "[phone number]". */
   name: string;
   value: number;
+  /** The word that fired it, shown as the evidence instead of the name ("idiot" rather than "[insult word]"). */
+  evidence?: string;
 }
 
 // Link shorteners and messenger links hide where a link goes or move the

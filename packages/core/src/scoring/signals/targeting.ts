@@ -18,17 +18,20 @@ const REACH = 4;
 export function targetingSignals(tokens: readonly Token[], extraInsults?: ReadonlySet<string>): DenseFeature[] {
   let insults = 0;
   let targeted = false;
+  let first: string | undefined;
   let lastYou = -REACH - 1;
   for (let i = 0; i < tokens.length; i += 1) {
     const word = tokens[i]!.text;
     if (SECOND_PERSON.has(word)) lastYou = i;
     else if (INSULTS.has(word) || extraInsults?.has(tokens[i]!.stem)) {
       insults += 1;
+      first ??= word;
       if (i - lastYou <= REACH) targeted = true;
     }
   }
   const found: DenseFeature[] = [];
-  if (insults > 0) found.push({ name: '[insult word]', value: Math.log1p(insults) });
-  if (targeted) found.push({ name: '[insult aimed at "you"]', value: 1 });
+  // Named by the first insult, so a reason reads "idiot", not "[insult word]".
+  if (insults > 0) found.push({ name: '[insult word]', value: Math.log1p(insults), evidence: first });
+  if (targeted) found.push({ name: '[insult aimed at "you"]', value: 1, evidence: first });
   return found;
 }
