@@ -23,6 +23,19 @@ export interface LanguageAnalyser {
 
 const HAS_LETTER = /[\p{L}\p{N}]/u;
 
+/**
+ * The models read a comment's first 2,000 characters (the rules read all of
+ * it). Nine in ten news comments are shorter; past that, more n-grams move a
+ * normalised score little, while a 5,000-character body of one-letter words
+ * costs the models ~2,500 tokens to read.
+ */
+export const MODEL_READ_LIMIT = 2_000;
+
+/** The part of a body the models read. */
+export function modelText(body: string): string {
+  return body.length > MODEL_READ_LIMIT ? body.slice(0, MODEL_READ_LIMIT) : body;
+}
+
 /** A label is silent when none of its words is more than a stop word or punctuation; named signals always speak. */
 export function silentWith(stopWords: ReadonlySet<string>): (label: string) => boolean {
   return (label) => !label.startsWith('[') && label.split(' ').every((word) => !HAS_LETTER.test(word) || stopWords.has(word));

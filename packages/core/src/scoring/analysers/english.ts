@@ -4,7 +4,7 @@ import { spamSignals, type DenseFeature } from '../signals/spam-signals';
 import { targetingSignals } from '../signals/targeting';
 import { stopWords } from '../normalise/stop-words';
 import { analyseText } from '../text';
-import { silentWith, type LanguageAnalyser } from './analyser';
+import { modelText, silentWith, type LanguageAnalyser } from './analyser';
 
 /** Profanity-list hits (the listed words found) as two dense features: any hit, and how many (log1p); named by the first word. */
 export function lexiconFeatures(words: readonly string[]): DenseFeature[] {
@@ -16,10 +16,13 @@ export function lexiconFeatures(words: readonly string[]): DenseFeature[] {
 /** English: Porter-stemmed n-grams, obscenity's English list, insults aimed at the reader, spam signals. */
 export const englishAnalyser: LanguageAnalyser = {
   language: 'en',
-  featureScheme: `en/${FEATURE_SCHEME}`,
+  featureScheme: `en/${FEATURE_SCHEME}/first-2000`,
   analyse(body, folded) {
-    const { tokens } = analyseText(body);
-    const dense = [...lexiconFeatures(profanityLexicon().find(body, folded).map((hit) => hit.word)), ...targetingSignals(tokens), ...spamSignals(body)];
+    const text = modelText(body);
+    const { tokens } = analyseText(text);
+    // The folding covers the whole body; it is reused only when nothing was cut.
+    const hits = profanityLexicon().find(text, text === body ? folded : undefined);
+    const dense = [...lexiconFeatures(hits.map((hit) => hit.word)), ...targetingSignals(tokens), ...spamSignals(text)];
     return { tokens, dense };
   },
   isSilent: silentWith(stopWords('en')),

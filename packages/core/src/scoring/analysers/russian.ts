@@ -4,7 +4,7 @@ import { russianObscenity } from '../normalise/russian-obscenity';
 import { stopWords } from '../normalise/stop-words';
 import { spamSignals } from '../signals/spam-signals';
 import { targetingSignals } from '../signals/targeting';
-import { silentWith, type LanguageAnalyser } from './analyser';
+import { modelText, silentWith, type LanguageAnalyser } from './analyser';
 import { lexiconFeatures } from './english';
 
 // Insults aimed at a person (not obscenities: the list from bad-words-next
@@ -21,10 +21,11 @@ const INSULT_STEMS: ReadonlySet<string> = new Set(
  */
 export const russianAnalyser: LanguageAnalyser = {
   language: 'ru',
-  featureScheme: `ru/${FEATURE_SCHEME}/russian-normalise-v1`,
+  featureScheme: `ru/${FEATURE_SCHEME}/russian-normalise-v1/first-2000`,
   analyse(body) {
-    const { text, tokens } = analyseRussian(body);
-    const dense = [...lexiconFeatures(russianObscenity().find(text)), ...targetingSignals(tokens, INSULT_STEMS), ...spamSignals(body)];
+    const read = modelText(body);
+    const { text, tokens } = analyseRussian(read);
+    const dense = [...lexiconFeatures(russianObscenity().find(text)), ...targetingSignals(tokens, INSULT_STEMS), ...spamSignals(read)];
     return { tokens, dense };
   },
   isSilent: silentWith(stopWords('ru')),
