@@ -1,139 +1,112 @@
-// Evaluates the shipped scorer against the labelled data and prints
-// markdown: the metrics table (shipped model and natural's BayesClassifier,
-// per file and per source), identity false positives, calibration, the
-// moderator-label simulation and speed.
+// Evaluates the shipped scorer on held-out labelled data and prints
+// markdown: per language, task and source, ROC-AUC and what the default
+// decisions do (clean rows held or rejected, toxic or spam rows approved);
+// the thresholds that would meet the operating point on dev; the identity
+// and reporting check lists; speed.
 //
-//   npm run eval [-- --data DIR] [-- --skip-simulation]
+//   npm run eval [-- --data DIR]
 import path from 'node:path';
 import { DEFAULT_SITE_SETTINGS } from '../packages/core/src/site-settings';
 import { createScorer } from '../packages/core/src/scoring/pipeline';
 import { loadModelBundle } from '../packages/core/src/scoring/model-file';
-import { trainNaturalBayes } from '../packages/core/src/scoring/text';
-import { classificationReport, crossFittedProbabilities, formatRow, tableHeader } from '../packages/core/src/scoring/evaluation/classification-report';
-import { identityCheckList } from '../packages/core/src/scoring/evaluation/identity-check-list';
-import { simulateModeratorLabels } from '../packages/core/src/scoring/evaluation/label-simulation';
-import { formatReliability, reliabilityTable } from '../packages/core/src/scoring/evaluation/reliability';
-import { readLabeledJsonl, type LabeledText } from '../packages/core/src/scoring/training/dataset';
-import { brierScore } from '../packages/core/src/scoring/training/metrics';
-import { applyPlatt, fitPlatt } from '../packages/core/src/scoring/training/platt';
-import { cachedFeaturiser, TASK_CONFIG, type Task } from '../packages/core/src/scoring/training/train-model';
+import { loadCorpora } from '../packages/training/src/corpora';
+import type { LabeledText } from '../packages/training/src/dataset';
+import { decisionReport, formatReport, reportHeader, thresholdForCleanShare, type ScoredRow } from '../packages/training/src/evaluation/decision-report';
+import { identityCheckList } from '../packages/training/src/evaluation/identity-check-list';
+import { REPORTING_CHECK_LIST } from '../packages/training/src/evaluation/reporting-check-list';
+import type { Task } from '../packages/training/src/train-model';
 
 const REPO_ROOT = path.resolve(__dirname, '..');
-const THRESHOLDS = { hold: DEFAULT_SITE_SETTINGS.toxicity.approveBelow, reject: DEFAULT_SITE_SETTINGS.toxicity.rejectAbove };
 const args = process.argv.slice(2);
 const dataDir = args.includes('--data') ? path.resolve(args[args.indexOf('--data') + 1]!) : path.resolve(REPO_ROOT, '../shared/data');
+const settings = DEFAULT_SITE_SETTINGS;
+// The operating point (MODEL.md): clean news comments held by each score.
+const CLEAN_HELD_TARGET: Record<Task, number> = { toxicity: 0.1, spam: 0.03 };
+const NEWS_SOURCE: Record<Task, string> = { toxicity: 'civil-comments-ccc', spam: 'civil-comments-ham' };
+const CANDIDATE_THRESHOLDS = [0.05, 0.08, 0.1, 0.12, 0.15, 0.2, 0.3];
 
 const loadStarted = performance.now();
 const bundle = loadModelBundle();
 const loadMs = performance.now() - loadStarted;
-const logit = (p: number): number => Math.log(Math.max(p, 1e-12) / Math.max(1 - p, 1e-12));
+const scorer = createScorer(bundle);
+const score = (body: string) => scorer.score({ body, name: 'Reader', settings });
 
-function bySource(rows: readonly LabeledText[]): Array<[string, number[]]> {
-  const groups = new Map<string, number[]>();
-  rows.forEach((row, i) => groups.set(row.source, [...(groups.get(row.source) ?? []), i]));
+function bySource(rows: readonly LabeledText[]): Array<[string, LabeledText[]]> {
+  const groups = new Map<string, LabeledText[]>();
+  for (const row of rows) groups.set(row.source, [...(groups.get(row.source) ?? []), row]);
   return [...groups].sort(([a], [b]) => (a < b ? -1 : 1));
 }
 
-/** Table lines for one model on one file: all rows, then each source if there are several. */
-function rowsFor(model: string, file: string, rows: readonly LabeledText[], probabilities: readonly number[], scores: readonly number[] = probabilities): string[] {
-  const labels = rows.map((r) => r.label);
-  const lines = [formatRow(model, file, 'all', classificationReport(probabilities, labels, THRESHOLDS, scores))];
-  const sources = bySource(rows);
-  if (sources.length > 1) {
-    for (const [source, idx] of sources) lines.push(formatRow(model, file, source, classificationReport(idx.map((i) => probabilities[i]!), idx.map((i) => labels[i]!), THRESHOLDS, idx.map((i) => scores[i]!))));
+const table = [reportHeader()];
+const operatingPoints: string[] = [];
+const corpora = loadCorpora(dataDir);
+for (const language of Object.keys(corpora)) {
+  for (const task of ['toxicity', 'spam'] as const) {
+    const { dev } = corpora[language]![task];
+    const scoredRows = (rows: readonly LabeledText[]): ScoredRow[] =>
+      rows.map((row) => {
+        const result = score(row.text);
+        return { label: row.label, score: result[task], decision: result.decision };
+      });
+    table.push(formatReport(language, task, 'all dev', decisionReport(scoredRows(dev), settings[task].approveBelow)));
+    for (const [source, rows] of bySource(dev)) {
+      const scored = scoredRows(rows);
+      table.push(formatReport(language, task, source, decisionReport(scored, settings[task].approveBelow)));
+      if (source === NEWS_SOURCE[task]) {
+        const threshold = thresholdForCleanShare(scored, CLEAN_HELD_TARGET[task]);
+        operatingPoints.push(`- ${language} ${task}: holding ≤ ${CLEAN_HELD_TARGET[task] * 100} % of clean ${source} dev rows takes a hold threshold of ${threshold.toFixed(3)} (shipped: ${settings[task].approveBelow}).`);
+      }
+      if (source === NEWS_SOURCE.toxicity && task === 'toxicity') operatingPoints.push(...tradeOff(scored));
+    }
   }
-  return lines;
 }
 
-function evaluateTask(task: Task): { table: string[]; extra: string[] } {
-  const train = readLabeledJsonl(path.join(dataDir, task, 'train.jsonl'));
-  const dev = readLabeledJsonl(path.join(dataDir, task, 'dev.jsonl'));
-  const model = bundle[task];
-  const shipped = (rows: readonly LabeledText[]) => rows.map((r) => model.classify(r.text).probability);
-  const devShipped = shipped(dev);
-  const devLabels = dev.map((r) => r.label);
-  const devCross = crossFittedProbabilities(devShipped.map(logit), devLabels);
-
-  const baselineStarted = Date.now();
-  const bayes = trainNaturalBayes(train);
-  const baselineMs = Date.now() - baselineStarted;
-  // Bayes log-odds run to hundreds (its independence assumption counts every
-  // word as fresh evidence); standardised so Platt's Newton steps do not
-  // saturate, then Platt on dev makes its P/R/F1 comparable. AUC is unaffected.
-  const rawTrain = train.map((r) => bayes.logOdds(r.text));
-  const spread = Math.sqrt(rawTrain.reduce((sum, x) => sum + x * x, 0) / rawTrain.length) || 1;
-  const bayesDev = dev.map((r) => bayes.logOdds(r.text) / spread);
-  const bayesTrain = rawTrain.map((x) => x / spread);
-  const bayesCalibration = fitPlatt(bayesDev, devLabels);
-
-  const table = [
-    ...rowsFor('shipped', 'dev (Platt cross-fitted)', dev, devCross),
-    ...rowsFor('shipped', 'dev (as shipped, in-sample calibration)', dev, devShipped),
-    ...rowsFor('shipped', 'train (in-sample)', train, shipped(train)),
-    ...rowsFor('natural Bayes', 'dev (Platt cross-fitted)', dev, crossFittedProbabilities(bayesDev, devLabels), bayesDev),
-    ...rowsFor('natural Bayes', 'train (in-sample)', train, bayesTrain.map((s) => applyPlatt(bayesCalibration, s)), bayesTrain),
-  ];
-  const extra = [
-    `natural BayesClassifier trained on ${train.length} rows in ${baselineMs} ms (sparse path, scored in log space).`,
-    '',
-    `Calibration of the shipped ${task} model on dev (as shipped; Brier ${brierScore(devShipped, devLabels).toFixed(4)}, cross-fitted ${brierScore(devCross, devLabels).toFixed(4)}):`,
-    '',
-    ...formatReliability(reliabilityTable(devShipped, devLabels)),
-  ];
-  return { table, extra };
+// Clean held and toxic caught by the toxicity score alone at other hold thresholds.
+function tradeOff(scored: readonly ScoredRow[]): string[] {
+  const clean = scored.filter((r) => r.label === 0);
+  const bad = scored.filter((r) => r.label === 1);
+  return CANDIDATE_THRESHOLDS.map((t) => {
+    const held = clean.filter((r) => r.score >= t).length / clean.length;
+    const caught = bad.filter((r) => r.score >= t).length / bad.length;
+    return `  - hold at ${t}: ${(held * 100).toFixed(1)} % of clean held, ${(caught * 100).toFixed(1)} % of toxic caught`;
+  });
 }
 
-function identitySection(): string[] {
-  const sentences = identityCheckList();
-  const scored = sentences.map((text) => ({ text, p: bundle.toxicity.classify(text).probability })).sort((a, b) => b.p - a.p);
-  const above = scored.filter((s) => s.p >= THRESHOLDS.hold);
+function checkList(title: string, sentences: readonly string[]): string[] {
+  const scored = sentences.map((text) => ({ text, result: score(text) })).sort((a, b) => Math.max(b.result.spam, b.result.toxicity) - Math.max(a.result.spam, a.result.toxicity));
+  const notApproved = scored.filter((s) => s.result.decision !== 'approve');
   return [
-    `Identity check list: ${sentences.length} neutral sentences, ${above.length} at or above the hold threshold ${THRESHOLDS.hold}; highest:`,
+    `${title}: ${sentences.length} sentences, ${notApproved.length} not approved at the defaults; highest:`,
     '',
-    ...scored.slice(0, 5).map((s) => `- ${s.p.toFixed(3)} "${s.text}"`),
+    ...scored.slice(0, 5).map((s) => `- ${s.result.decision} (toxicity ${s.result.toxicity.toFixed(3)}, spam ${s.result.spam.toFixed(3)}) "${s.text.slice(0, 90)}"`),
   ];
 }
 
-function simulationSection(): string[] {
-  const lines = ['Moderator-label simulation (dev split in halves: labels drawn from one, scored on the other):', '', '| task | labels | ROC-AUC | F1 @0.5 |', '|---|---|---|---|'];
-  for (const task of ['spam', 'toxicity'] as const) {
-    const train = readLabeledJsonl(path.join(dataDir, task, 'train.jsonl'));
-    const dev = readLabeledJsonl(path.join(dataDir, task, 'dev.jsonl'));
-    const counts = [0, 50, 100, Math.ceil(dev.length / 2)];
-    for (const point of simulateModeratorLabels(TASK_CONFIG[task], train, dev, counts, cachedFeaturiser())) {
-      lines.push(`| ${task} | ${point.labels} | ${point.rocAuc.toFixed(3)} | ${point.f1AtHalf.toFixed(3)} |`);
+function speed(): string[] {
+  const english = 'Honestly I think the author misses the point about rent control here. Cities that tried it saw fewer new flats built, and the people it meant to help ended up on longer waiting lists. ';
+  const russian = 'Честно говоря, автор упускает главное в вопросе о контроле арендной платы. Города, которые его ввели, построили меньше нового жилья, а очереди стали только длиннее. ';
+  const lines: string[] = [`Model load ${loadMs.toFixed(0)} ms.`];
+  for (const [label, base] of [['English', english], ['Russian', russian]] as const) {
+    const comments = Array.from({ length: 200 }, (_, i) => `${base}${base}`.slice(0, 392) + ` #${String(i).padStart(5, '0')}`);
+    const times: number[] = [];
+    for (let round = 0; round < 5; round += 1) {
+      for (const body of comments) {
+        const started = performance.now();
+        score(body);
+        times.push((performance.now() - started) * 1000);
+      }
     }
+    const sorted = times.slice(200).sort((a, b) => a - b);
+    const at = (q: number) => sorted[Math.floor(q * (sorted.length - 1))]!.toFixed(0);
+    lines.push(`${label} 400-character comment, whole pipeline: median ${at(0.5)} µs, p90 ${at(0.9)} µs (${sorted.length} runs after warm-up).`);
   }
   return lines;
 }
 
-function speedSection(): string[] {
-  const scorer = createScorer(bundle);
-  const base = 'Honestly I think the author misses the point about rent control here. Cities that tried it saw fewer new flats built, and the people it meant to help ended up on longer waiting lists. ';
-  const comments = Array.from({ length: 200 }, (_, i) => `${base}${base}`.slice(0, 392) + ` #${String(i).padStart(5, '0')}`);
-  const times: number[] = [];
-  for (let round = 0; round < 5; round += 1) {
-    for (const body of comments) {
-      const started = performance.now();
-      scorer.score({ body, name: 'Ann', settings: DEFAULT_SITE_SETTINGS });
-      times.push((performance.now() - started) * 1000);
-    }
-  }
-  const sorted = times.slice(200).sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.floor(q * (sorted.length - 1))]!.toFixed(0);
-  return [`Speed: model load ${loadMs.toFixed(0)} ms; whole pipeline on a 400-character comment: median ${at(0.5)} µs, p90 ${at(0.9)} µs (${sorted.length} runs after warm-up).`];
-}
-
-const out: string[] = [];
-const extras: string[] = [];
-out.push(tableHeader());
-for (const task of ['spam', 'toxicity'] as const) {
-  const { table, extra } = evaluateTask(task);
-  out.push(...table.map((line) => line.replace('| shipped |', `| ${task}: shipped |`).replace('| natural Bayes |', `| ${task}: natural Bayes |`)));
-  extras.push('', ...extra);
-}
-console.log(out.join('\n'));
-console.log(extras.join('\n'));
-console.log(['', ...identitySection()].join('\n'));
-if (!args.includes('--skip-simulation')) console.log(['', ...simulationSection()].join('\n'));
-console.log(['', ...speedSection()].join('\n'));
+console.log(`Shipped model ${bundle.version}; defaults: toxicity hold ≥ ${settings.toxicity.approveBelow}, reject ≥ ${settings.toxicity.rejectAbove}; spam hold ≥ ${settings.spam.approveBelow}, reject ≥ ${settings.spam.rejectAbove}.`);
+console.log('');
+console.log(table.join('\n'));
+console.log(['', 'Operating point on dev:', ...operatingPoints].join('\n'));
+console.log(['', ...checkList('Identity check list', identityCheckList())].join('\n'));
+console.log(['', ...checkList('Reporting check list', REPORTING_CHECK_LIST)].join('\n'));
+console.log(['', ...speed()].join('\n'));

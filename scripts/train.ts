@@ -1,4 +1,4 @@
-// Trains the spam and toxicity scorers and writes
+// Trains every language's spam and toxicity scorers and writes
 // packages/core/models/scorer-model.json. Same data in, same bytes out.
 //
 //   npm run train [-- --data DIR] [-- --labels-from-db]
@@ -6,16 +6,21 @@
 // --data DIR        labelled data (default ../shared/data from the repo root)
 // --labels-from-db  also train on moderators' labels from Postgres
 //                   (DATABASE_URL; table moderation_labels joined to comments),
-//                   weighted ×3, see TASK_CONFIG. The result then depends on
-//                   the database's contents, so it no longer reproduces the
+//                   routed by the language of each comment and weighted ×3
+//                   (see training-plan.ts). The result then depends on the
+//                   database's contents, so it no longer reproduces the
 //                   committed file: keep it for your own install.
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from '../packages/config/src';
 import { createDatabase } from '../packages/db/src';
-import { DEFAULT_MODEL_PATH, modelVersion, serialiseModelPair } from '../packages/core/src/scoring/model-file';
-import { readLabeledJsonl, type LabeledText } from '../packages/core/src/scoring/training/dataset';
-import { MODERATOR_SOURCE, TASK_CONFIG, trainModel, type Task } from '../packages/core/src/scoring/training/train-model';
+import { ANALYSERS } from '../packages/core/src/scoring/analysers/registry';
+import { detectLanguage } from '../packages/core/src/scoring/language/detect-language';
+import { DEFAULT_MODEL_PATH, modelVersion, serialiseModelSet, type ModelSet } from '../packages/core/src/scoring/model-file';
+import { loadCorpora } from '../packages/training/src/corpora';
+import type { LabeledText } from '../packages/training/src/dataset';
+import { cachedFeaturiser, MODERATOR_SOURCE, trainModel, type Task } from '../packages/training/src/train-model';
+import { TRAINING_PLAN } from '../packages/training/src/training-plan';
 
 const REPO_ROOT = path.resolve(__dirname, '..');
 
@@ -52,17 +57,25 @@ async function readModeratorLabels(): Promise<Record<Task, LabeledText[]>> {
 async function main(): Promise<void> {
   const { dataDir, labelsFromDb } = parseArgs(process.argv.slice(2));
   const started = Date.now();
+  const corpora = loadCorpora(dataDir);
   const extra = labelsFromDb ? await readModeratorLabels() : { spam: [], toxicity: [] };
-  const models = {} as Record<Task, ReturnType<typeof trainModel>>;
-  for (const task of ['spam', 'toxicity'] as const) {
-    const taskStarted = Date.now();
-    const train = readLabeledJsonl(path.join(dataDir, task, 'train.jsonl'));
-    const dev = readLabeledJsonl(path.join(dataDir, task, 'dev.jsonl'));
-    models[task] = trainModel(TASK_CONFIG[task], [...train, ...extra[task]], dev);
-    const { slope, intercept } = models[task].calibration;
-    console.log(`${task}: ${train.length} data rows + ${extra[task].length} moderator labels, ${Date.now() - taskStarted} ms; Platt on dev: slope ${slope.toFixed(4)}, intercept ${intercept.toFixed(4)}`);
+  const set: ModelSet = {};
+  for (const [language, plan] of Object.entries(TRAINING_PLAN)) {
+    const analyser = ANALYSERS[language]!;
+    // One cache per language: both tasks read the same comments the same way.
+    const featurise = cachedFeaturiser(analyser, plan.spam.hashBits);
+    const trained = {} as Record<Task, ReturnType<typeof trainModel>>;
+    for (const task of ['spam', 'toxicity'] as const) {
+      const taskStarted = Date.now();
+      const { train, calibration } = corpora[language]![task];
+      const labels = extra[task].filter((row) => detectLanguage(row.text) === language);
+      trained[task] = trainModel(plan[task], [...train, ...labels], calibration, featurise);
+      const { slope, intercept } = trained[task].calibration;
+      console.log(`${language} ${task}: ${train.length} data rows + ${labels.length} moderator labels, ${Date.now() - taskStarted} ms; Platt on ${calibration.length} dev rows: slope ${slope.toFixed(4)}, intercept ${intercept.toFixed(4)}`);
+    }
+    set[language] = { featureScheme: analyser.featureScheme, ...trained };
   }
-  const json = serialiseModelPair(models);
+  const json = serialiseModelSet(set);
   writeFileSync(DEFAULT_MODEL_PATH, json);
   console.log(`wrote ${path.relative(REPO_ROOT, DEFAULT_MODEL_PATH)} (${json.length} bytes, ${modelVersion(json)}) in ${Date.now() - started} ms`);
   console.log('metrics: npm run eval');

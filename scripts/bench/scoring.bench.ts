@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { createScorer, DEFAULT_SITE_SETTINGS, loadModelBundle, MODERATION_POLICY, type PhaseContext } from '@moderato/core';
-import { readLabeledJsonl } from '../../packages/core/src/scoring/training/dataset';
+import { classifyText } from '../../packages/core/src/scoring/text-classifier';
+import { readLabeledJsonl } from '../../packages/training/src/dataset';
 import { REPO_ROOT } from './bench-processes';
 import { mean, median } from './stats';
 
@@ -68,8 +69,8 @@ export function benchScoring(warmupBodies: readonly string[], bodies: readonly s
   // real (the pipeline's own order).
   const steps: Array<[string, (body: string) => void]> = [
     ['whole pipeline (scorer.score)', wholePipeline],
-    ['spam model (classify)', (body) => models.spam.classify(body)],
-    ['toxicity model (classify)', (body) => models.toxicity.classify(body)],
+    ['spam model (read + classify)', (body) => classifyText(models.languages.en!, 'spam', body)],
+    ['toxicity model (read + classify)', (body) => classifyText(models.languages.en!, 'toxicity', body)],
   ];
   for (const [label, step] of steps) for (const body of bodies) time(label, () => step(body));
   for (const body of bodies) {

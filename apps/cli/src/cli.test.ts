@@ -69,7 +69,8 @@ describe('moderato score', () => {
     const lines = result.stdout.trim().split('\n').map((line) => JSON.parse(line));
     expect(lines.map((l) => l.id)).toEqual(['a', 'b', 3]);
     for (const line of lines) {
-      expect(Object.keys(line).sort()).toEqual(['decision', 'id', 'reasons', 'spam', 'toxicity']);
+      expect(Object.keys(line).sort()).toEqual(['decision', 'id', 'language', 'reasons', 'spam', 'toxicity']);
+      expect(line.language).toBe('en');
       expect(line.spam).toBeGreaterThanOrEqual(0);
       expect(line.toxicity).toBeLessThanOrEqual(1);
     }

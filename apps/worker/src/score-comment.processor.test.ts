@@ -77,7 +77,7 @@ it('records scores, reasons, thresholds and model version with the decision', as
   const row = await testDb.db.selectFrom('comments').selectAll().where('id', '=', comment.id).executeTakeFirstOrThrow();
   expect(row.spam_score).toBeGreaterThan(0.5);
   expect(row.reasons.map((r) => r.code)).toContain('spam-model');
-  expect(row.thresholds).toEqual({ spam: { approveBelow: 0.3, rejectAbove: 0.95 }, toxicity: { approveBelow: 0.3, rejectAbove: 0.95 } });
+  expect(row.thresholds).toEqual({ spam: { approveBelow: 0.3, rejectAbove: 0.95 }, toxicity: { approveBelow: 0.09, rejectAbove: 0.95 } });
   expect(row.model_version).toMatch(/\S/);
   expect(row.email_encrypted).not.toContain(EMAIL);
   expect(keys.decryptEmail(row.email_encrypted)).toBe(EMAIL);

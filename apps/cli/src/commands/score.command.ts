@@ -95,6 +95,6 @@ export async function scoreCommand(args: string[]): Promise<void> {
       authorHistory: await historyOf(comment.email),
       recentBodies: await recentOf(comment.email),
     });
-    return { id: comment.id, spam: round(result.spam), toxicity: round(result.toxicity), decision: result.decision, reasons: result.reasons };
+    return { id: comment.id, spam: round(result.spam), toxicity: round(result.toxicity), decision: result.decision, reasons: result.reasons, language: result.language };
   }
 }

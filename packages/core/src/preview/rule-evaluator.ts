@@ -15,11 +15,7 @@ const SETTINGS_RULE_PHASES: readonly ScoringPhase[] = [normalise, linkCount, wor
 const STORED_HOLD_RULE_CODES = new Set(['repeat-post', 'author-history']);
 
 // The rule phases never consult a model.
-const NO_MODELS: ModelBundle = {
-  version: 'none',
-  spam: { classify: () => ({ probability: 0, explain: () => [] }) },
-  toxicity: { classify: () => ({ probability: 0, explain: () => [] }) },
-};
+const NO_MODELS: ModelBundle = { version: 'none', languages: {} };
 
 /**
  * Re-evaluates a stored comment's rules under candidate settings: links and

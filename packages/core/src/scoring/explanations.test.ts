@@ -13,7 +13,7 @@ describe('explanations from the shipped model', () => {
     const result = score(body);
     expect(result.decision).not.toBe('approve');
     const reason = result.reasons.find((r) => r.code === 'toxicity-model');
-    expect(reason?.message).toMatch(/toxicity model [01]\.\d\d \(hold ≥ 0.3, reject ≥ 0.95\): "/);
+    expect(reason?.message).toMatch(/toxicity model [01]\.\d\d \(hold ≥ 0.09, reject ≥ 0.95\): "/);
     expect(reason?.matches?.length).toBeGreaterThan(0);
     expect(reason?.spans?.length).toBeGreaterThan(0);
     for (const span of reason?.spans ?? []) expect(body.slice(span.start, span.end)).toBe(span.text);

@@ -1,11 +1,13 @@
-import { IDENTITY_WORDS } from './identity-words';
+import type { DenseFeature } from './signals/spam-signals';
 import type { Token } from './text';
+import { isStopWord } from './normalise/stop-words';
+import { OPAQUE_STEMS } from './topic-words';
 
 /**
  * Names the feature recipe. A model file records it, and loading refuses a
  * file whose recipe differs: a changed recipe silently scrambles weights.
  */
-export const FEATURE_SCHEME = 'stem-uni+bi+hashtag-split/char2-5/fnv1a/log1p/l2-per-block/lexicon/identity-opaque/v2';
+export const FEATURE_SCHEME = 'stem-uni+bi+hashtag-split/char2-5/fnv1a/log1p/l2-per-block/dense-signals/topic-praise-opaque+pairs/v3';
 
 const CHAR_MIN = 2;
 const CHAR_MAX = 5;
@@ -36,8 +38,15 @@ export interface FeatureTrace {
   length: number;
 }
 
-/** Human-readable n-gram for a trace owner. */
-export function ownerLabel(tokens: readonly Token[], owner: number): string {
+/**
+ * Human-readable n-gram for a trace owner. Owners from `2 × tokens.length` on
+ * are the dense features (signals, lexicon hits), in their order.
+ */
+export function ownerLabel(tokens: readonly Token[], owner: number, dense: readonly DenseFeature[] = []): string {
+  if (owner >= 2 * tokens.length) {
+    const feature = dense[owner - 2 * tokens.length]!;
+    return feature.evidence ?? feature.name;
+  }
   if (owner >= 0) return tokens[owner]!.text;
   const end = -owner - 1;
   return `${tokens[end - 1]!.text} ${tokens[end]!.text}`;
@@ -100,34 +109,52 @@ function record(trace: FeatureTrace, bucket: number, owner: number): void {
   trace.length += 1;
 }
 
+const opaque = (token: Token): boolean => OPAQUE_STEMS.has(token.stem);
+const functionWord = (token: Token): boolean => isStopWord('en', token.text) || isStopWord('ru', token.text);
+
+/**
+ * An identity, reporting or praise word next to another such word or a
+ * function word ("a muslim", "police beat", "great article", "for sharing")
+ * forms no bigram: the pair says nothing the words do not, and would carry
+ * what the weight caps take from the words. Beside a content word ("stupid
+ * muslim") it does.
+ */
+function neutralPair(first: Token, second: Token): boolean {
+  return (opaque(first) && (opaque(second) || functionWord(second))) || (opaque(second) && functionWord(first));
+}
+
 /** Like {@link extractFeatures}, also returning which text produced each occurrence. */
-export function extractTracedFeatures(tokens: readonly Token[], hashBits: number, lexiconHits = 0): { vector: SparseVector; trace: FeatureTrace } {
+export function extractTracedFeatures(tokens: readonly Token[], hashBits: number, dense: readonly DenseFeature[] = []): { vector: SparseVector; trace: FeatureTrace } {
   // An upper bound on occurrences, so the trace is two flat typed arrays
   // written once instead of growing JS arrays.
-  let capacity = 0;
+  let capacity = dense.length;
   for (const token of tokens) capacity += 2 + (CHAR_MAX - CHAR_MIN + 1) * (token.text.length + 2);
   const trace: FeatureTrace = { slots: new Int32Array(capacity), owners: new Int32Array(capacity), length: 0 };
-  return { vector: extractFeatures(tokens, hashBits, trace, lexiconHits), trace };
+  return { vector: extractFeatures(tokens, hashBits, trace, dense), trace };
 }
 
 function foldDigit(code: number): number {
   return code >= 48 && code <= 57 ? 48 : code;
 }
 
-// Two buckets for the profanity lexicon: "any hit" and log1p(hits). Left
-// out of the L2 normalisation so one swear word weighs the same in a tweet
-// as in a long comment.
-const LEXICON_ANY = fnv1a('lexicon:any');
-const LEXICON_COUNT = fnv1a('lexicon:count');
+// Dense features (lexicon hits, spam signals) get a bucket each from their
+// name. They are left out of the L2 normalisation, so one phone number or
+// one swear word weighs the same in a short comment as in a long one.
+const DENSE_SEED = fnv1a('d\u0000');
+
+/** The bucket of a dense feature, e.g. to report its weight. */
+export function denseBucket(name: string, hashBits: number): number {
+  return fnvString(DENSE_SEED, name) & ((1 << hashBits) - 1);
+}
 
 /**
  * Hashes tokens into a sparse vector of 2^hashBits dimensions: stemmed word
  * unigrams and bigrams, plus character 2-5-grams of each word padded with
  * spaces (digits folded to 0). Counts are log1p-damped and each block is
- * L2-normalised. `lexiconHits` (profanity-lexicon matches in the body, see
- * normalise/profanity-lexicon.ts) adds two dense features.
+ * L2-normalised. `dense` features (lexicon hits, spam signals) are added
+ * as they are, one bucket each.
  */
-export function extractFeatures(tokens: readonly Token[], hashBits: number, trace?: FeatureTrace, lexiconHits = 0): SparseVector {
+export function extractFeatures(tokens: readonly Token[], hashBits: number, trace?: FeatureTrace, dense: readonly DenseFeature[] = []): SparseVector {
   const mask = (1 << hashBits) - 1;
   const s = scratchFor(hashBits);
   let previous: Token | undefined;
@@ -136,32 +163,39 @@ export function extractFeatures(tokens: readonly Token[], hashBits: number, trac
     const wordBucket = fnvString(WORD_SEED, token.stem) & mask;
     add(s, wordBucket, 1);
     if (trace) record(trace, wordBucket, t);
-    if (previous) {
-      const bigramBucket = fnvString(fnvStep(fnvString(BIGRAM_SEED, previous.stem), 32), token.stem) & mask;
-      add(s, bigramBucket, 1);
-      if (trace) record(trace, bigramBucket, -t - 1);
+    if (previous && !neutralPair(previous, token)) {
+      const bigram = fnvString(fnvStep(fnvString(BIGRAM_SEED, previous.stem), 32), token.stem) & mask;
+      add(s, bigram, 1);
+      if (trace) record(trace, bigram, -t - 1);
     }
     previous = token;
-    // Identity words get no character n-grams: those would let "white" learn
-    // from every Davidson slur sharing "hit", out of reach of the weight cap.
-    if (token.kind === 'word' && token.text.length <= CHAR_WORD_LIMIT && !IDENTITY_WORDS.has(token.text)) addCharGrams(token.text, t, mask, s, trace);
+    // Identity, reporting and praise words get no character n-grams: those
+    // would let "white" learn from every slur sharing "hit", or "killed"
+    // from "kill yourself", out of reach of the weight cap.
+    if (token.kind === 'word' && token.text.length <= CHAR_WORD_LIMIT && !OPAQUE_STEMS.has(token.stem)) addCharGrams(token.text, t, mask, s, trace);
   }
   const vector = finish(s, trace);
-  return lexiconHits > 0 ? withLexicon(vector, mask, lexiconHits) : vector;
+  return dense.length > 0 ? withDense(vector, mask, tokens.length, dense, trace) : vector;
 }
 
-function withLexicon(vector: SparseVector, mask: number, hits: number): SparseVector {
-  const extra: Array<[number, number]> = [[LEXICON_ANY & mask, 1], [LEXICON_COUNT & mask, Math.log1p(hits)]];
+function withDense(vector: SparseVector, mask: number, tokenCount: number, dense: readonly DenseFeature[], trace?: FeatureTrace): SparseVector {
   const indices = Array.from(vector.indices);
   const values = Array.from(vector.values);
-  for (const [bucket, value] of extra) {
-    const at = indices.indexOf(bucket);
+  dense.forEach(({ name, value }, j) => {
+    const bucket = fnvString(DENSE_SEED, name) & mask;
+    let at = indices.indexOf(bucket);
     if (at >= 0) values[at] = values[at]! + value;
     else {
+      at = indices.length;
       indices.push(bucket);
       values.push(value);
     }
-  }
+    if (trace) {
+      trace.slots[trace.length] = at;
+      trace.owners[trace.length] = 2 * tokenCount + j;
+      trace.length += 1;
+    }
+  });
   return { indices: Int32Array.from(indices), values: Float32Array.from(values) };
 }
 

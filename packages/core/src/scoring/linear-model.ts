@@ -1,4 +1,5 @@
 import { ownerLabel, type FeatureTrace, type SparseVector } from './features';
+import type { DenseFeature } from './signals/spam-signals';
 import type { Token } from './text';
 
 /** Platt scaling: probability = sigmoid(slope * rawScore + intercept). */
@@ -47,9 +48,19 @@ export function predictProbability(model: LinearModel, vector: SparseVector): nu
  * contribution is split evenly over the occurrences that hit it, and
  * character n-grams are credited to the word they came from, because a
  * moderator can act on "idiot" but not on "dio". A word's figure is its net
- * contribution: its unigram plus all its character n-grams.
+ * contribution: its unigram plus all its character n-grams. Dense features
+ * (signals such as "[phone number]") are named as they are. `silent` says
+ * which labels are never evidence (stop words, function words).
  */
-export function explain(model: LinearModel, vector: SparseVector, trace: FeatureTrace, tokens: readonly Token[], limit = 3): Contribution[] {
+export function explain(
+  model: LinearModel,
+  vector: SparseVector,
+  trace: FeatureTrace,
+  tokens: readonly Token[],
+  limit = 3,
+  dense: readonly DenseFeature[] = [],
+  silent: (label: string) => boolean = () => false,
+): Contribution[] {
   const { indices, values } = vector;
   const contribution = new Float64Array(indices.length);
   const occurrences = new Int32Array(indices.length);
@@ -60,7 +71,8 @@ export function explain(model: LinearModel, vector: SparseVector, trace: Feature
   }
   // Sum per owner first (tokens, then bigrams), then merge owners that read
   // the same, e.g. a word used twice.
-  const perOwner = new Float64Array(tokens.length * 2);
+  const denseStart = tokens.length * 2;
+  const perOwner = new Float64Array(denseStart + dense.length);
   for (let k = 0; k < trace.length; k += 1) {
     const slot = trace.slots[k]!;
     const owner = trace.owners[k]!;
@@ -70,11 +82,11 @@ export function explain(model: LinearModel, vector: SparseVector, trace: Feature
   const byLabel = new Map<string, number>();
   for (let i = 0; i < perOwner.length; i += 1) {
     if (perOwner[i] === 0) continue;
-    const label = ownerLabel(tokens, i < tokens.length ? i : tokens.length - i - 1);
+    const label = ownerLabel(tokens, i < tokens.length || i >= denseStart ? i : tokens.length - i - 1, dense);
     byLabel.set(label, (byLabel.get(label) ?? 0) + perOwner[i]!);
   }
   return [...byLabel]
-    .filter(([, weight]) => weight > 0)
+    .filter(([label, weight]) => weight > 0 && !silent(label))
     .map(([feature, weight]) => ({ feature, weight }))
     // Ties broken by name so the same text always explains the same way.
     .sort((a, b) => b.weight - a.weight || (a.feature < b.feature ? -1 : a.feature > b.feature ? 1 : 0))

@@ -1,25 +1,29 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { FEATURE_SCHEME } from './features';
+import { ANALYSERS } from './analysers/registry';
 import type { LinearModel } from './linear-model';
-import { createLinearClassifier, createSharedExtractor, type ModelBundle } from './text-classifier';
+import { createLanguageModels, type LanguageModels, type ModelBundle } from './text-classifier';
 
 /** Where `npm run train` writes the shipped model. */
 export const DEFAULT_MODEL_PATH = path.join(__dirname, '../../models/scorer-model.json');
 
 const FORMAT = 'moderato-linear-hash';
-const FORMAT_VERSION = 1;
+// v2: models per language, each with the feature recipe it was trained on.
+const FORMAT_VERSION = 2;
 // Weights are stored as int16 with one scale per model: half the size of
 // float32, and the rounding error (<1e-4 of the largest weight) moves
 // probabilities far less than the calibration's own uncertainty.
 const INT16_MAX = 32767;
 
-/** The two models a bundle file holds. */
+/** One language's two models. */
 export interface ModelPair {
   spam: LinearModel;
   toxicity: LinearModel;
 }
+
+/** What a model file holds: a pair per language (ISO 639-1), and the recipe each was trained on. */
+export type ModelSet = Record<string, ModelPair & { featureScheme: string }>;
 
 interface StoredModel {
   hashBits: number;
@@ -29,11 +33,16 @@ interface StoredModel {
   weightsInt16Base64: string;
 }
 
+interface StoredLanguage {
+  featureScheme: string;
+  spam: StoredModel;
+  toxicity: StoredModel;
+}
+
 interface StoredBundle {
   format: string;
   formatVersion: number;
-  featureScheme: string;
-  models: { spam: StoredModel; toxicity: StoredModel };
+  languages: Record<string, StoredLanguage>;
 }
 
 function storeModel(model: LinearModel): StoredModel {
@@ -62,48 +71,55 @@ function restoreModel(stored: StoredModel, name: string): LinearModel {
   return { hashBits: stored.hashBits, bias: stored.bias, calibration: { ...stored.calibration }, weights };
 }
 
-/** Serialises both models to the JSON text of a model file (same input, same bytes). */
-export function serialiseModelPair(pair: ModelPair): string {
-  const bundle: StoredBundle = {
-    format: FORMAT,
-    formatVersion: FORMAT_VERSION,
-    featureScheme: FEATURE_SCHEME,
-    models: { spam: storeModel(pair.spam), toxicity: storeModel(pair.toxicity) },
-  };
+/** Serialises every language's models to the JSON text of a model file (same input, same bytes; languages sorted). */
+export function serialiseModelSet(set: ModelSet): string {
+  const languages: Record<string, StoredLanguage> = {};
+  for (const language of Object.keys(set).sort()) {
+    const { featureScheme, spam, toxicity } = set[language]!;
+    languages[language] = { featureScheme, spam: storeModel(spam), toxicity: storeModel(toxicity) };
+  }
+  const bundle: StoredBundle = { format: FORMAT, formatVersion: FORMAT_VERSION, languages };
   return `${JSON.stringify(bundle, null, 1)}\n`;
 }
 
-/** Parses model-file JSON, refusing files written for another feature recipe. */
-export function parseModelPair(json: string): ModelPair {
+/**
+ * Parses model-file JSON, refusing a language whose recipe differs from the
+ * code's (a changed recipe silently scrambles weights) or that no analyser reads.
+ */
+export function parseModelSet(json: string): ModelSet {
   const bundle = JSON.parse(json) as Partial<StoredBundle>;
   if (bundle.format !== FORMAT || bundle.formatVersion !== FORMAT_VERSION) {
     throw new Error(`model file: expected ${FORMAT} v${FORMAT_VERSION}, got ${bundle.format} v${bundle.formatVersion}`);
   }
-  if (bundle.featureScheme !== FEATURE_SCHEME) {
-    throw new Error(`model file: trained with features "${bundle.featureScheme}", code computes "${FEATURE_SCHEME}"`);
+  const set: ModelSet = {};
+  for (const [language, stored] of Object.entries(bundle.languages ?? {})) {
+    const analyser = ANALYSERS[language];
+    if (!analyser) throw new Error(`model file: no analyser for language "${language}"`);
+    if (stored.featureScheme !== analyser.featureScheme) {
+      throw new Error(`model file: ${language} trained with features "${stored.featureScheme}", code computes "${analyser.featureScheme}"`);
+    }
+    if (!stored.spam || !stored.toxicity) throw new Error(`model file: ${language} lacks its spam or toxicity model`);
+    set[language] = { featureScheme: stored.featureScheme, spam: restoreModel(stored.spam, `${language} spam`), toxicity: restoreModel(stored.toxicity, `${language} toxicity`) };
   }
-  if (!bundle.models?.spam || !bundle.models.toxicity) throw new Error('model file: missing spam or toxicity model');
-  return { spam: restoreModel(bundle.models.spam, 'spam'), toxicity: restoreModel(bundle.models.toxicity, 'toxicity') };
+  return set;
 }
 
 /** Version string recorded with each decision: scheme plus a digest of the file's bytes. */
 export function modelVersion(json: string): string {
-  return `linear-hash-v1+${createHash('sha256').update(json).digest('hex').slice(0, 12)}`;
+  return `linear-hash-v2+${createHash('sha256').update(json).digest('hex').slice(0, 12)}`;
 }
 
-/** Builds a bundle of classifiers from model-file JSON. */
+/** Builds the per-language scorers from model-file JSON. */
 export function bundleFromJson(json: string): ModelBundle {
-  const pair = parseModelPair(json);
-  const extract = createSharedExtractor();
-  return {
-    version: modelVersion(json),
-    spam: createLinearClassifier(pair.spam, extract),
-    toxicity: createLinearClassifier(pair.toxicity, extract),
-  };
+  const languages: Record<string, LanguageModels> = {};
+  for (const [language, pair] of Object.entries(parseModelSet(json))) {
+    languages[language] = createLanguageModels(ANALYSERS[language]!, pair.spam, pair.toxicity);
+  }
+  return { version: modelVersion(json), languages };
 }
 
 /**
- * Loads the spam and toxicity scorers (synchronously: call once at start-up).
+ * Loads every language's spam and toxicity scorers (synchronously: call once at start-up).
  * @param modelPath defaults to packages/core/models/scorer-model.json.
  */
 export function loadModelBundle(modelPath: string = DEFAULT_MODEL_PATH): ModelBundle {

@@ -1,7 +1,7 @@
 import type { AuthorHistory, Reason } from '../comment';
 import type { SiteSettings } from '../site-settings';
 import type { FoldedText } from './normalise/fold-text';
-import type { ModelBundle } from './text-classifier';
+import type { Extracted, LanguageModels, ModelBundle } from './text-classifier';
 
 /** What every phase can read. */
 export interface PhaseContext {
@@ -16,8 +16,14 @@ export interface PhaseContext {
   /** This body's fingerprint, as the scorer worked it out for the result; phases run alone derive it. */
   fingerprint?: string;
   models: ModelBundle;
-  /** The body folded for rule matching; set by the normalisation phase, which runs first. */
+  /** The body folded for rule matching; set by the scorer or the normalisation phase, which runs first. */
   folded?: FoldedText;
+  /** ISO 639-1 code of the body's language ('und' when it cannot be told); set by the language phase. */
+  language?: string;
+  /** The models for that language, if the bundle has them; set by the language-models phase. */
+  languageModels?: LanguageModels;
+  /** The body read once for those models; both model phases score it. */
+  features?: Extracted;
 }
 
 /** A phase's contribution: scores it owns, reasons to show, rules that hold or reject. */
@@ -28,7 +34,7 @@ export interface PhaseResult {
   holdRules?: Reason[];
   rejectRules?: Reason[];
   /** What this phase derived for the phases after it. */
-  derived?: Pick<PhaseContext, 'folded'>;
+  derived?: Pick<PhaseContext, 'folded' | 'language' | 'languageModels' | 'features'>;
 }
 
 /** One small step of the moderation policy. Returns nothing when it has nothing to say. */

@@ -1,18 +1,22 @@
 import { DEFAULT_SITE_SETTINGS } from '../site-settings';
 import { createScorer } from './pipeline';
-import type { ModelBundle, TextClassifier } from './text-classifier';
+import type { Extracted, ModelBundle, TextClassifier } from './text-classifier';
 
 // Plain stand-in classifiers: the pipeline's job is combining phases, not modelling.
 const fixed = (probability: number, feature = 'word'): TextClassifier => ({
   classify: () => ({ probability, explain: () => [{ feature, weight: 1 }] }),
 });
-const models = (spam: number, toxicity: number): ModelBundle => ({ version: 'test-v1', spam: fixed(spam, 'buy'), toxicity: fixed(toxicity, 'idiot') });
+const noFeatures: Extracted = { tokens: [], dense: [{ name: '[link]', value: 1 }], vector: { indices: new Int32Array(0), values: new Float32Array(0) }, trace: { slots: new Int32Array(0), owners: new Int32Array(0), length: 0 } };
+const models = (spam: number, toxicity: number): ModelBundle => ({
+  version: 'test-v1',
+  languages: { en: { language: 'en', features: () => noFeatures, spam: fixed(spam, 'buy'), toxicity: fixed(toxicity, 'idiot') } },
+});
 const input = (body: string, settings = DEFAULT_SITE_SETTINGS) => ({ body, name: 'Ann', settings });
 
 describe('createScorer', () => {
   it('approves what both models find clean', () => {
     const result = createScorer(models(0.01, 0.02)).score(input('hello'));
-    expect(result).toMatchObject({ spam: 0.01, toxicity: 0.02, decision: 'approve', modelVersion: 'test-v1', reasons: [] });
+    expect(result).toMatchObject({ spam: 0.01, toxicity: 0.02, decision: 'approve', modelVersion: 'test-v1', reasons: [], language: 'en' });
     expect(result.thresholds).toEqual({ spam: DEFAULT_SITE_SETTINGS.spam, toxicity: DEFAULT_SITE_SETTINGS.toxicity });
   });
 
@@ -39,6 +43,31 @@ describe('createScorer', () => {
   it('runs only the phases it is given', () => {
     const result = createScorer(models(0.99, 0.99), []).score(input('anything'));
     expect(result).toMatchObject({ spam: 0, toxicity: 0, decision: 'approve' });
+  });
+});
+
+describe('scoring by language', () => {
+  const kazakh = 'Бүгін алаңда көп адам жиналды, полиция оларды қоршап алды.';
+
+  it('routes a comment to the models of its language and records the language', () => {
+    expect(createScorer(models(0.99, 0.01)).score(input('buy this now, limited offer')).language).toBe('en');
+  });
+
+  it('scores a language without models by the rules only, approving it by default', () => {
+    const result = createScorer(models(0.99, 0.99)).score(input(kazakh));
+    expect(result).toMatchObject({ language: 'kk', spam: 0, toxicity: 0, decision: 'approve' });
+    expect(result.reasons[0]).toMatchObject({ code: 'unscored-language' });
+  });
+
+  it('holds such a comment when the site holds unscored languages', () => {
+    const result = createScorer(models(0.01, 0.01)).score(input(kazakh, { ...DEFAULT_SITE_SETTINGS, holdUnscoredLanguages: true }));
+    expect(result.decision).toBe('hold');
+    expect(result.reasons[0]).toMatchObject({ code: 'unscored-language', message: 'no model for language "kk": scored by the rules only' });
+  });
+
+  it('never rejects spam with no link, contact or offer: praise is at most held', () => {
+    const praise: ModelBundle = { version: 't', languages: { en: { language: 'en', features: () => ({ ...noFeatures, dense: [] }), spam: fixed(0.99), toxicity: fixed(0.01) } } };
+    expect(createScorer(praise).score(input('Great post, I will bookmark your blog')).decision).toBe('hold');
   });
 });
 

@@ -3,12 +3,15 @@ import type { Reason } from '../comment';
 import type { PhaseContext, ScoringPhase } from './phase';
 import type { Scorer } from './scorer';
 import type { ModelBundle } from './text-classifier';
+import { foldText } from './normalise/fold-text';
+import { textFingerprint } from './normalise/text-fingerprint';
 import { authorHistory } from './phases/author-history';
+import { language } from './phases/language';
+import { languageModels } from './phases/language-models';
 import { linkCount } from './phases/link-count';
 import { newCommenter } from './phases/new-commenter';
 import { normalise } from './phases/normalise';
 import { profanity } from './phases/profanity';
-import { bodyFingerprint } from './normalise/text-fingerprint';
 import { repeatPosts } from './phases/repeat-posts';
 import { spamModel } from './phases/spam-model';
 import { toxicityModel } from './phases/toxicity-model';
@@ -20,12 +23,14 @@ import { wordLists } from './phases/word-lists';
  */
 export const MODERATION_POLICY: readonly ScoringPhase[] = [
   normalise,
+  language,
   linkCount,
   wordLists,
   authorHistory,
   newCommenter,
   repeatPosts,
   profanity,
+  languageModels,
   spamModel,
   toxicityModel,
 ];
@@ -37,6 +42,8 @@ export interface PhaseFindings {
   reasons: Reason[];
   holdRules: Reason[];
   rejectRules: Reason[];
+  /** The language the phases found ('und' when none ran or it cannot be told). */
+  language: string;
 }
 
 /** How long one comment may be scored, and the clock that measures it. */
@@ -65,7 +72,7 @@ export function budgetReason(ms: number, skipped: number): Reason {
  */
 export function runPhases(phases: readonly ScoringPhase[], start: PhaseContext, budget?: ScoringBudget): PhaseFindings {
   let context = start;
-  const found: PhaseFindings = { spam: 0, toxicity: 0, reasons: [], holdRules: [], rejectRules: [] };
+  const found: PhaseFindings = { spam: 0, toxicity: 0, reasons: [], holdRules: [], rejectRules: [], language: 'und' };
   const startedAt = budget?.now() ?? 0;
   for (const [index, phase] of phases.entries()) {
     if (budget && index > 0 && budget.now() - startedAt > budget.ms) {
@@ -82,6 +89,7 @@ export function runPhases(phases: readonly ScoringPhase[], start: PhaseContext, 
     if (result.rejectRules) found.rejectRules.push(...result.rejectRules);
     if (result.derived) context = { ...context, ...result.derived };
   }
+  found.language = context.language ?? 'und';
   return found;
 }
 
@@ -94,9 +102,10 @@ export function createScorer(
   return {
     modelVersion: models.version,
     score(input) {
-      // Folds the body first; the normalisation phase then finds it folded.
-      const fingerprint = bodyFingerprint(input.body);
-      const { spam, toxicity, reasons, holdRules, rejectRules } = runPhases(phases, { ...input, models, fingerprint }, budget);
+      // Folds the body once, for the fingerprint and every rule after it.
+      const folded = foldText(input.body);
+      const fingerprint = textFingerprint(folded.text);
+      const { spam, toxicity, reasons, holdRules, rejectRules, language: detected } = runPhases(phases, { ...input, models, fingerprint, folded }, budget);
       const outcome = decide({ spam, toxicity, holdRules, rejectRules }, input.settings);
       return {
         spam,
@@ -104,9 +113,9 @@ export function createScorer(
         decision: outcome.decision,
         reasons: [...rejectRules, ...holdRules, ...reasons, ...outcome.reasons],
         modelVersion: models.version,
-        language: 'und',
         thresholds: { spam: input.settings.spam, toxicity: input.settings.toxicity },
         fingerprint,
+        language: detected,
       };
     },
   };

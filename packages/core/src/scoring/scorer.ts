@@ -20,11 +20,11 @@ export interface ScoreResult {
   decision: Decision;
   reasons: Reason[];
   modelVersion: string;
-  /** The language the comment was judged as (ISO 639-1, or 'und' when none was recognised). */
-  language: string;
   thresholds: { spam: ScoreBands; toxicity: ScoreBands };
   /** The body's fingerprint for later repeat-post checks (bodyFingerprint); the scorer always sets it. */
   fingerprint?: string;
+  /** ISO 639-1 code of the body's language as detected ('en', 'ru', 'kk', …), or 'und' when it cannot be told. */
+  language: string;
 }
 
 /**

@@ -1,9 +1,9 @@
+import type { Analysis, LanguageAnalyser } from './analysers/analyser';
 import { extractFeatures, extractTracedFeatures, type FeatureTrace, type SparseVector } from './features';
 import { explain, predictProbability, type LinearModel } from './linear-model';
-import { profanityLexicon } from './normalise/profanity-lexicon';
-import { analyseText, type Token } from './text';
+import type { FoldedText } from './normalise/fold-text';
 
-/** An n-gram present in the text and its contribution (logit units). */
+/** An n-gram or a named signal present in the text, and its contribution (logit units). */
 export interface Evidence {
   feature: string;
   weight: number;
@@ -13,69 +13,77 @@ export interface Evidence {
 export interface Classification {
   probability: number;
   /**
-   * The top ≤3 positive contributors, strongest first. Worked out when asked:
-   * only a score worth a reason needs it, and it costs about half as much
-   * as classifying.
+   * The top ≤3 positive contributors, strongest first, never a stop word.
+   * Worked out when asked: only a score worth a reason needs it, and it
+   * costs about half as much as classifying.
    */
   explain(): Evidence[];
 }
 
-/** Scores one kind of unwanted content. */
-export interface TextClassifier {
-  classify(text: string): Classification;
-}
-
-/** The scorers that ship together, and the version recorded with each decision. */
-export interface ModelBundle {
-  version: string;
-  spam: TextClassifier;
-  toxicity: TextClassifier;
-}
-
-const EVIDENCE_LIMIT = 3;
-
-/** Features of one text, with the trace needed to explain a score. */
-export interface Extracted {
-  text: string;
-  hashBits: number;
-  tokens: Token[];
+/** One comment's features for one language's models, with what is needed to explain a score. */
+export interface Extracted extends Analysis {
   vector: SparseVector;
   trace: FeatureTrace;
 }
 
-/** The model's features of one text, exactly as training computes them. */
-export function textFeatures(text: string, hashBits: number): SparseVector {
-  return extractFeatures(analyseText(text).tokens, hashBits, undefined, profanityLexicon().find(text).length);
+/** Scores one kind of unwanted content from a comment's features. */
+export interface TextClassifier {
+  classify(features: Extracted): Classification;
 }
 
-/**
- * Builds a feature extractor that remembers its last input. The pipeline
- * asks the spam and the toxicity model about the same comment back to back,
- * so sharing one extractor between them halves the work.
- */
-export function createSharedExtractor(): (text: string, hashBits: number) => Extracted {
-  let last: Extracted | undefined;
-  return (text, hashBits) => {
-    if (last && last.text === text && last.hashBits === hashBits) return last;
-    const { tokens } = analyseText(text);
-    const { vector, trace } = extractTracedFeatures(tokens, hashBits, profanityLexicon().find(text).length);
-    last = { text, hashBits, tokens, vector, trace };
-    return last;
-  };
+/** One language's scorers and the reading of text they were trained on. */
+export interface LanguageModels {
+  /** ISO 639-1 code. */
+  language: string;
+  /** Reads a comment once; both models score the same features. */
+  features(body: string, folded?: FoldedText): Extracted;
+  spam: TextClassifier;
+  toxicity: TextClassifier;
+}
+
+/** The scorers that ship together, per language, and the version recorded with each decision. */
+export interface ModelBundle {
+  version: string;
+  /** Models per ISO 639-1 code; a language without models is scored by the rules only. */
+  languages: Readonly<Partial<Record<string, LanguageModels>>>;
+}
+
+const EVIDENCE_LIMIT = 3;
+
+/** The model's features of one text, exactly as training computes them (no trace). */
+export function textFeatures(analyser: LanguageAnalyser, text: string, hashBits: number): SparseVector {
+  const { tokens, dense } = analyser.analyse(text);
+  return extractFeatures(tokens, hashBits, undefined, dense);
 }
 
 /** Wraps a linear model as a {@link TextClassifier}. */
-export function createLinearClassifier(
-  model: LinearModel,
-  extract: (text: string, hashBits: number) => Extracted = createSharedExtractor(),
-): TextClassifier {
+export function createLinearClassifier(model: LinearModel, isSilent: (label: string) => boolean): TextClassifier {
   return {
-    classify(text: string): Classification {
-      const { tokens, vector, trace } = extract(text, model.hashBits);
+    classify({ tokens, dense, vector, trace }) {
       return {
         probability: predictProbability(model, vector),
-        explain: () => explain(model, vector, trace, tokens, EVIDENCE_LIMIT),
+        explain: () => explain(model, vector, trace, tokens, EVIDENCE_LIMIT, dense, isSilent),
       };
     },
   };
+}
+
+/** Both models of one language over one analyser; their hash sizes must agree, since they share features. */
+export function createLanguageModels(analyser: LanguageAnalyser, spam: LinearModel, toxicity: LinearModel): LanguageModels {
+  if (spam.hashBits !== toxicity.hashBits) throw new Error(`models for ${analyser.language}: spam and toxicity hash sizes differ`);
+  const { hashBits } = spam;
+  return {
+    language: analyser.language,
+    features(body, folded) {
+      const analysis = analyser.analyse(body, folded);
+      return { ...analysis, ...extractTracedFeatures(analysis.tokens, hashBits, analysis.dense) };
+    },
+    spam: createLinearClassifier(spam, analyser.isSilent),
+    toxicity: createLinearClassifier(toxicity, analyser.isSilent),
+  };
+}
+
+/** Scores one body with one of a language's models: for evaluation and tests, where a comment is read once per model. */
+export function classifyText(models: LanguageModels, kind: 'spam' | 'toxicity', body: string): Classification {
+  return models[kind].classify(models.features(body));
 }

@@ -1,3 +1,4 @@
+import { decodeEntityName, ENTITY_SOURCE, isInvisible } from './characters';
 import { foldCodePoint, LEET } from './lookalikes';
 
 /**
@@ -13,21 +14,12 @@ export interface FoldedText {
   originEnd?: Int32Array;
 }
 
-const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
-const ENTITY_AT = /^&(#\d{1,7}|#x[0-9a-f]{1,6}|[a-z]{2,8});/i;
-// Zero-width and invisible format characters used to split a word for a filter.
-const INVISIBLE = /^[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]$/;
+const ENTITY_AT = new RegExp(`^${ENTITY_SOURCE}`, 'i');
 
 function decodeEntityAt(body: string, at: number): { text: string; length: number } | undefined {
   const match = ENTITY_AT.exec(body.slice(at, at + 12));
-  if (!match) return undefined;
-  const name = match[1]!;
-  if (name[0] === '#') {
-    const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
-    return { text: code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : ' ', length: match[0].length };
-  }
-  const text = NAMED_ENTITIES[name.toLowerCase()];
-  return text === undefined ? undefined : { text, length: match[0].length };
+  const text = match ? decodeEntityName(match[1]!) : undefined;
+  return text === undefined ? undefined : { text, length: match![0].length };
 }
 
 const LETTER = /\p{L}/u;
@@ -49,6 +41,10 @@ function unleetRun(run: string): string {
 }
 
 const PLAIN = /^[\x00-\x25\x27-\x7f]*$/;
+// l33t needs a digit or one of @$!|+; most comments have none, and the run
+// pattern's Unicode classes cost more than the rest of folding.
+const LEET_CHARACTER = /[\d@$!|+]/;
+const unleet = (text: string): string => (LEET_CHARACTER.test(text) ? text.replace(RUN, unleetRun) : text);
 
 /**
  * Folds a body for matching: HTML entities decoded, invisible characters
@@ -58,41 +54,64 @@ const PLAIN = /^[\x00-\x25\x27-\x7f]*$/;
  * are left in place: the matchers allow for them, so spans stay exact.
  */
 export function foldText(body: string): FoldedText {
-  if (lastBody === body && lastFolded) return lastFolded;
-  lastFolded = PLAIN.test(body) ? foldPlain(body) : foldAny(body);
-  lastBody = body;
-  return lastFolded;
+  return PLAIN.test(body) ? foldPlain(body) : foldAny(body);
 }
-
-// The phases and both models fold the same body back to back; one entry is enough.
-let lastBody: string | undefined;
-let lastFolded: FoldedText | undefined;
 
 // ASCII without entities, the common case: one character in, one out.
 function foldPlain(body: string): FoldedText {
-  return { text: body.toLowerCase().replace(RUN, unleetRun) };
+  return { text: unleet(body.toLowerCase()) };
+}
+
+// Folding one code point costs three Unicode normalisations; comments reuse
+// a small alphabet (a Russian comment ~60 letters), so each is worked out
+// once. A pure memo of a pure function: output never depends on it.
+const FOLD_MEMO_LIMIT = 20_000;
+const foldedCodePoints = new Map<number, string>();
+
+function foldCached(codePoint: number, raw: string): string {
+  let folded = foldedCodePoints.get(codePoint);
+  if (folded === undefined) {
+    if (foldedCodePoints.size >= FOLD_MEMO_LIMIT) foldedCodePoints.clear();
+    folded = foldCodePoint(raw);
+    foldedCodePoints.set(codePoint, folded);
+  }
+  return folded;
 }
 
 function foldAny(body: string): FoldedText {
-  const chars: string[] = [];
-  const origin: number[] = [];
-  const originEnd: number[] = [];
+  let out = '';
+  // Most characters fold to one; the arrays grow only for the rare expansion ("ﬁ" → "fi").
+  let origin: Int32Array<ArrayBuffer> = new Int32Array(body.length + 8);
+  let originEnd: Int32Array<ArrayBuffer> = new Int32Array(body.length + 8);
+  let length = 0;
   let at = 0;
   while (at < body.length) {
-    const entity = body[at] === '&' ? decodeEntityAt(body, at) : undefined;
+    const entity = body.charCodeAt(at) === 38 ? decodeEntityAt(body, at) : undefined;
     const codePoint = body.codePointAt(at) ?? 0;
     const width = entity ? entity.length : codePoint > 0xffff ? 2 : 1;
-    const raw = entity ? entity.text : body.slice(at, at + width);
-    if (codePoint < 0xad || !INVISIBLE.test(raw)) {
-      for (const c of foldCodePoint(raw)) {
-        chars.push(c);
-        origin.push(at);
-        originEnd.push(at + width);
-      }
+    let folded: string;
+    if (entity) folded = foldCodePoint(entity.text);
+    else if (codePoint < 0x80) folded = codePoint >= 65 && codePoint <= 90 ? String.fromCharCode(codePoint + 32) : body[at]!;
+    else folded = isInvisible(codePoint) ? '' : foldCached(codePoint, body.slice(at, at + width));
+    if (length + folded.length > origin.length) {
+      origin = grow(origin, length + folded.length);
+      originEnd = grow(originEnd, length + folded.length);
     }
+    for (let k = 0; k < folded.length; k += 1) {
+      origin[length] = at;
+      originEnd[length] = at + width;
+      length += 1;
+    }
+    out += folded;
     at += width;
   }
-  return { text: chars.join('').replace(RUN, unleetRun), origin: Int32Array.from(origin), originEnd: Int32Array.from(originEnd) };
+  return { text: unleet(out), origin: origin.subarray(0, length), originEnd: originEnd.subarray(0, length) };
+}
+
+function grow(array: Int32Array, needed: number): Int32Array<ArrayBuffer> {
+  const bigger = new Int32Array(Math.max(needed, array.length * 2));
+  bigger.set(array);
+  return bigger;
 }
 
 /** Maps a span of folded text back to the body: `{start, end, text}` with `end` exclusive. */

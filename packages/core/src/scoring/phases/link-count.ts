@@ -1,13 +1,5 @@
+import { EMAIL_PATTERN, LINK_PATTERN } from '../normalise/characters';
 import type { ScoringPhase } from '../phase';
-
-// Schemes, `www.` hosts and bare domains with a path: what spammers paste.
-// A host has at most five labels before its TLD: an unbounded `(?:\.label)*`
-// backtracks quadratically over "a.b.c.d…" thousands of labels long.
-const LINK_PATTERN = /\b(?:https?:\/\/|www\.)[^\s<>"']+|\b[a-z0-9-]+(?:\.[a-z0-9-]+){0,5}\.(?:com|net|org|ru|info|biz|xyz|top|io|ly|co|me)\/[^\s<>"']*/gi;
-// An address in a comment is a contact offer ("mail me at ...") as often as a link is.
-// The local part starts only where a run of its characters starts: from `\b`
-// every dot of "a.b.c…" would rescan the rest of the run (quadratic).
-const EMAIL_PATTERN = /(?<![a-z0-9._%+-])[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+){0,5}\.[a-z]{2,}\b/gi;
 
 /** Counts links and email addresses; more than the site allows holds the comment. */
 export const linkCount: ScoringPhase = ({ body, settings }) => {

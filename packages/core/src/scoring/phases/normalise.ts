@@ -7,7 +7,7 @@ import type { PhaseContext, ScoringPhase } from '../phase';
  * Rules then match the folded text and report spans in the body as stored.
  * (The models normalise on their own, as they were trained.)
  */
-export const normalise: ScoringPhase = ({ body }) => ({ derived: { folded: foldText(body) } });
+export const normalise: ScoringPhase = ({ body, folded }) => (folded ? undefined : { derived: { folded: foldText(body) } });
 
 /** The folded body, whether or not the normalisation phase ran (tests run phases alone). */
 export function foldedBody(context: PhaseContext): FoldedText {

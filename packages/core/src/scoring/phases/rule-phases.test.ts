@@ -3,11 +3,8 @@ import { DEFAULT_SITE_SETTINGS } from '../../site-settings';
 import { createScorer } from '../pipeline';
 import type { ModelBundle } from '../text-classifier';
 
-const quiet: ModelBundle = {
-  version: 'test-v1',
-  spam: { classify: () => ({ probability: 0.01, explain: () => [] }) },
-  toxicity: { classify: () => ({ probability: 0.01, explain: () => [] }) },
-};
+// No models: the rules alone decide (and English comments get no unscored-language hold by default).
+const quiet: ModelBundle = { version: 'test-v1', languages: {} };
 const sut = createScorer(quiet);
 const settings = { ...DEFAULT_SITE_SETTINGS, blockWords: ['casino'], holdWords: ['idiot'] };
 const score = (body: string, extra: object = {}) => sut.score({ body, name: 'Ann', settings, ...extra });

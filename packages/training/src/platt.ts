@@ -1,5 +1,5 @@
-import type { Calibration } from '../linear-model';
-import { sigmoid } from '../linear-model';
+import type { Calibration } from '@moderato/core/src/scoring/linear-model';
+import { sigmoid } from '@moderato/core/src/scoring/linear-model';
 
 const MAX_ITERATIONS = 100;
 

@@ -1,4 +1,4 @@
-import type { SparseVector } from '../features';
+import type { SparseVector } from '@moderato/core/src/scoring/features';
 import type { Example } from './sgd-trainer';
 
 /**

@@ -6,6 +6,11 @@ export interface LabeledText {
   text: string;
   label: 0 | 1;
   source: string;
+  /**
+   * The share of raters who called it positive, where the file has it
+   * (`toxicity` in the news data): a softer target than the 0/1 label.
+   */
+  target?: number;
 }
 
 /**
@@ -18,11 +23,12 @@ export function readLabeledJsonl(filePath: string): LabeledText[] {
   const lines = readFileSync(filePath, 'utf8').split('\n');
   lines.forEach((line, index) => {
     if (line.trim() === '') return;
-    const row = JSON.parse(line) as Partial<LabeledText>;
+    const row = JSON.parse(line) as Partial<LabeledText> & { toxicity?: unknown };
     if (typeof row.id !== 'string' || typeof row.text !== 'string' || typeof row.source !== 'string' || (row.label !== 0 && row.label !== 1)) {
       throw new Error(`${filePath}:${index + 1}: expected {id, text, label: 0|1, source}`);
     }
-    rows.push({ id: row.id, text: row.text, label: row.label, source: row.source });
+    const target = typeof row.toxicity === 'number' && row.toxicity >= 0 && row.toxicity <= 1 ? { target: row.toxicity } : {};
+    rows.push({ id: row.id, text: row.text, label: row.label, source: row.source, ...target });
   });
   return rows;
 }

@@ -1,5 +1,5 @@
-import type { SparseVector } from '../features';
-import { sigmoid } from '../linear-model';
+import type { SparseVector } from '@moderato/core/src/scoring/features';
+import { sigmoid } from '@moderato/core/src/scoring/linear-model';
 
 /** Hyper-parameters of {@link trainLogisticRegression}. */
 export interface SgdOptions {
@@ -17,6 +17,8 @@ export interface SgdOptions {
 export interface Example {
   vector: SparseVector;
   label: 0 | 1;
+  /** A soft target in [0,1] to fit instead of the label (e.g. the share of raters who said toxic). */
+  target?: number;
   /** Importance of this example (default 1), e.g. to up-weight the in-domain source. */
   weight?: number;
 }
@@ -66,11 +68,11 @@ export function trainLogisticRegression(examples: readonly Example[], options: S
   const positiveWeight = options.positiveWeight ?? 1;
   for (let epoch = 0; epoch < options.epochs; epoch += 1) {
     for (const index of shuffledOrder(examples.length, random)) {
-      const { vector, label, weight = 1 } = examples[index]!;
+      const { vector, label, target = label, weight = 1 } = examples[index]!;
       const { indices, values } = vector;
       let z = bias;
       for (let k = 0; k < indices.length; k += 1) z += weights[indices[k]!]! * values[k]!;
-      const error = (sigmoid(z) - label) * weight * (label === 1 ? positiveWeight : 1);
+      const error = (sigmoid(z) - target) * weight * (label === 1 ? positiveWeight : 1);
       for (let k = 0; k < indices.length; k += 1) {
         const i = indices[k]!;
         const g = error * values[k]! + options.l2 * weights[i]!;

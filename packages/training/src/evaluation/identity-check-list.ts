@@ -1,4 +1,4 @@
-import { IDENTITY_TERMS } from '../training/identity-terms';
+import { IDENTITY_TERMS } from '../identity-terms';
 
 // Sentences a toxicity model must leave alone: identity mentioned in a
 // neutral or positive way. Templates differ from the training augmentation.

@@ -1,6 +1,6 @@
-import { extractFeatures } from '../features';
-import { rawScore } from '../linear-model';
-import { analyseText } from '../text';
+import { extractFeatures } from '@moderato/core/src/scoring/features';
+import { rawScore } from '@moderato/core/src/scoring/linear-model';
+import { analyseText } from '@moderato/core/src/scoring/text';
 import { brierScore, rocAuc, thresholdMetrics } from './metrics';
 import { applyPlatt, fitPlatt } from './platt';
 import { trainLogisticRegression, type Example } from './sgd-trainer';
