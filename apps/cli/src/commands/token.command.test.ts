@@ -5,6 +5,10 @@ import { createTestDatabase, type TestDatabase } from '../../../../test/support/
 import { TEST_SECRET } from '../../../../test/support/fixtures';
 import { runCli } from '../../../../test/support/processes';
 
+// Each test runs the real CLI several times, and each start compiles the
+// TypeScript sources (4-7 s on a busy 2-core machine).
+jest.setTimeout(120_000);
+
 let testDb: TestDatabase;
 let env: NodeJS.ProcessEnv;
 const DAY_MS = 24 * 3600 * 1000;

@@ -6,31 +6,42 @@ import { createScorer } from './pipeline';
 // Site lists like these are common (spam lists carry "xxx" and "www").
 const settings = { ...DEFAULT_SITE_SETTINGS, blockWords: ['xxx', 'www'], holdWords: ['aaaaaaaaaa', 'idiot', 'jerk off'] };
 const LONG = 5_000;
-const hostileBodies: Record<string, string> = {
+// The case: one letter repeated, against lists holding it. 50 ms.
+const repeatedLetters: Record<string, string> = {
   'one letter repeated, then another': 'x'.repeat(LONG) + 'y',
   'w repeated': 'w'.repeat(LONG),
   'a repeated, then a digit': 'a'.repeat(LONG) + '1',
+};
+// Other shapes built to be slow: thousands of one-letter words or labels are
+// thousands of words to look up and tokens to featurise, linear but heavier. 100 ms.
+const otherShapes: Record<string, string> = {
   'a listed word spaced out for ever': 'x '.repeat(LONG / 2),
   'dots between letters': 'i.d.i.o.'.repeat(LONG / 8),
   'two letters alternating': 'ab'.repeat(LONG / 2),
   'Cyrillic look-alike run': 'х'.repeat(LONG),
   'an entity repeated': '&amp;'.repeat(LONG / 5),
 };
+const cases = [
+  ...Object.entries(repeatedLetters).map(([label, body]) => ({ label, body, limitMs: 50 })),
+  ...Object.entries(otherShapes).map(([label, body]) => ({ label, body, limitMs: 100 })),
+];
 
 describe('scoring hostile bodies', () => {
   const sut = createScorer(loadModelBundle());
   // Warm the models and the compiled lists, so the figure is the body's cost.
   sut.score({ body: 'warm up', name: 'Ann', settings });
 
-  it.each(Object.entries(hostileBodies))('scores %s (5,000 characters) in under 50 ms', (_label, body) => {
-    // The median of three runs, so one garbage collection or a busy core
-    // does not decide the test; a backtracking matcher takes minutes, not 50 ms.
+  it.each(cases)('scores $label (5,000 characters) in under $limitMs ms of CPU', ({ body, limitMs }) => {
+    // CPU milliseconds (the wall clock on a shared machine also counts waiting
+    // for a core), the median of three runs so one garbage collection does not
+    // decide the test; a backtracking matcher takes minutes, not 50 ms.
     const elapsed = [1, 2, 3].map(() => {
-      const started = performance.now();
+      const started = process.cpuUsage();
       expect(sut.score({ body, name: 'Ann', settings }).decision).toMatch(/approve|hold|reject/);
-      return performance.now() - started;
+      const { user, system } = process.cpuUsage(started);
+      return (user + system) / 1000;
     });
-    expect(elapsed.sort((a, b) => a - b)[1]).toBeLessThan(50);
+    expect(elapsed.sort((a, b) => a - b)[1]).toBeLessThan(limitMs);
   });
 
   it('still finds a listed word written with a run of its repeated letter', () => {

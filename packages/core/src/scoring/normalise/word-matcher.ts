@@ -70,6 +70,21 @@ interface TextWord {
   runs: Runs;
 }
 
+// The site's two lists and the profanity lexicon read the same folded body
+// back to back; its words are split once. Keyed by the folded object, so an
+// entry lives only as long as the comment's folding does, and a result
+// never depends on it.
+const wordsOfFolded = new WeakMap<FoldedText, TextWord[]>();
+
+function wordsOfFoldedText(folded: FoldedText): TextWord[] {
+  let words = wordsOfFolded.get(folded);
+  if (!words) {
+    words = wordsOf(folded.text);
+    wordsOfFolded.set(folded, words);
+  }
+  return words;
+}
+
 function wordsOf(text: string): TextWord[] {
   const words: TextWord[] = [];
   for (const match of text.matchAll(WORD)) {
@@ -186,7 +201,7 @@ export function compileWordMatcher(words: readonly string[], options: WordMatche
     size: entries.length,
     find(body, folded = foldText(body)) {
       const text = folded.text;
-      const textWords = wordsOf(text);
+      const textWords = wordsOfFoldedText(folded);
       const matches: WordMatch[] = [];
       for (let i = 0; i < textWords.length && matches.length < MAX_MATCHES; ) {
         const candidates = candidatesFor(textWords[i]!.runs.key);
