@@ -37,8 +37,14 @@ const TIMEOUT_CHECK_MS = 1_000;
 // process, and a few seconds' worth waiting, whatever a flood of sign-ins asks.
 const PASSWORD_CHECK_SLOTS = { maxConcurrent: 2, maxWaiting: 8 };
 
+/** What tests may swap; never set from the environment. */
+export interface ApiServerHooks {
+  /** The form tokens' clock, which a browser test moves past the minimum fill time instead of waiting. */
+  clock?: () => number;
+}
+
 /** Wires the API from its config: Redis → queue → Postgres → sites → app → listen. */
-export async function startApiServer(config: Config, logger: Logger): Promise<ApiServer> {
+export async function startApiServer(config: Config, logger: Logger, hooks: ApiServerHooks = {}): Promise<ApiServer> {
   const redis = createRedisConnection(config.redisUrl, 'producer');
   const queue = createScoreCommentQueue({ connection: redis, prefix: config.queuePrefix });
   const metrics = createApiMetrics({ jobCounts: (...states) => queue.getJobCounts(...(states as Parameters<typeof queue.getJobCounts>)) });
@@ -68,7 +74,7 @@ export async function startApiServer(config: Config, logger: Logger): Promise<Ap
   await sites.refresh().catch((error) => logger.warn({ err: { message: (error as Error).message } }, 'initial site load failed'));
 
   const keys = createPersonalDataKeys(config.secret);
-  const tokens = createFormTokens(config.secret);
+  const tokens = createFormTokens(config.secret, hooks.clock);
   const session = createSessionMiddleware({ redis, keyPrefix: config.queuePrefix, secret: config.secret });
   const previews = createPreviewPool({ databaseUrl: config.databaseUrl, statementTimeoutMs: config.statementTimeoutMs.api });
   const app = createApp({
