@@ -1,4 +1,5 @@
-export { createDatabase, isStatementTimeout, type Database, type DatabaseOptions } from './database';
+export { createDatabase, type Database, type DatabaseOptions } from './database';
+export { isDatabaseUnavailable, isStatementTimeout, loggableDatabaseError } from './database-errors';
 export { migrateToLatest, MIGRATIONS_FOLDER } from './migrate';
 export { ensureDatabaseExists } from './ensure-database';
 export { createSite, findSite, listSites, articleSettingsOf, SiteExistsError, type Site, type ArticleSettings } from './sites.repository';

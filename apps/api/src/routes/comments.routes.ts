@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import type { AcceptedComment, PersonalDataKeys } from '@moderato/core';
 import { articleSettingsOf, findCommentStatus, listApprovedThread, type Database, type Site, type SiteDirectory } from '@moderato/db';
 import { articleIdSchema, newCommentSchema, siteIdSchema, threadQuerySchema } from '../comment-input';
-import { HttpError, invalidField, notFound, unavailable } from '../errors';
+import { HttpError, invalidField, notFound, unavailableIfDown } from '../errors';
 import { formEvidenceSchema } from '../guard/bot-trap';
 import type { IntakeGuard } from '../guard/intake-guard';
 import { acceptComment } from '../intake';
@@ -31,15 +31,8 @@ const requireJson: RequestHandler = (req, _res, next) => {
   next();
 };
 
-/** Postgres errors become 503s: the caller can retry, nothing was lost. */
-async function fromDatabase<T>(query: Promise<T>): Promise<T> {
-  try {
-    return await query;
-  } catch (error) {
-    if (error instanceof HttpError || (error as Error).name === 'InvalidCursorError') throw error;
-    throw unavailable('the database');
-  }
-}
+/** A Postgres outage is a 503: the caller can retry, nothing was lost. A failing query is a bug, and a 500. */
+const fromDatabase = <T>(query: Promise<T>): Promise<T> => query.catch(unavailableIfDown('the database'));
 
 export function commentsRoutes({ sites, keys, db, enqueue, isQueued, guard }: CommentsRoutesOptions): Router {
   const router = Router();
@@ -74,9 +67,9 @@ export function commentsRoutes({ sites, keys, db, enqueue, isQueued, guard }: Co
     const release = await guard?.duplicates?.claim(comment);
     try {
       await enqueue(comment);
-    } catch {
+    } catch (error) {
       await release?.();
-      throw unavailable('the comment queue');
+      unavailableIfDown('the comment queue')(error);
     }
     res.status(202).location(`/api/v1/comments/${comment.id}`).json({ id: comment.id, status: 'pending' });
   });
@@ -93,9 +86,7 @@ export function commentsRoutes({ sites, keys, db, enqueue, isQueued, guard }: Co
     const id = req.params.id.toLowerCase();
     const stored = await fromDatabase(findCommentStatus(db, id));
     if (stored) return void res.json({ id: id, status: stored });
-    const queued = await isQueued(id).catch(() => {
-      throw unavailable('the comment queue');
-    });
+    const queued = await isQueued(id).catch(unavailableIfDown('the comment queue'));
     if (queued) return void res.json({ id: id, status: 'pending' });
     // The job may have finished between the two look-ups.
     const decided = await fromDatabase(findCommentStatus(db, id));
