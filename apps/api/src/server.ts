@@ -7,7 +7,7 @@ import { sql } from 'kysely';
 import type { Config, Logger } from '@moderato/config';
 import { createPasswordChecks } from '@moderato/auth';
 import { createPersonalDataKeys } from '@moderato/core';
-import { createDatabase, createSiteDirectory } from '@moderato/db';
+import { openServiceDatabase } from '@moderato/db';
 import { createRedisConnection, createScoreCommentQueue, enqueueScoreComment, isCommentQueued } from '@moderato/queue';
 import { createApp } from './app';
 import { clusterMetricsReader } from './cluster/cluster-metrics';
@@ -54,18 +54,13 @@ export async function startApiServer(config: Config, logger: Logger, hooks: ApiS
     logger.warn({ err: { message: error.message } }, 'redis connection error');
   });
   queue.on('error', (error) => logger.warn({ err: { message: error.message } }, 'queue error'));
-  const db = createDatabase({
+  const postgres = openServiceDatabase({
     url: config.databaseUrl,
     statementTimeoutMs: config.statementTimeoutMs.api,
-    onPoolError: (error) => {
-      metrics.countPostgresError();
-      logger.warn({ err: { message: error.message } }, 'postgres pool error');
-    },
+    logger,
+    countPoolError: metrics.countPostgresError,
   });
-  const sites = createSiteDirectory({
-    db,
-    onRefreshError: (error) => logger.warn({ err: { message: (error as Error).message } }, 'site reload failed'),
-  });
+  const { db, sites } = postgres;
   // The producer connection refuses commands until it is up (it fails fast by
   // design), so give it a moment before listening; a Redis that is down
   // still lets the API start, and posts answer 503 until it is back.
@@ -152,12 +147,11 @@ export async function startApiServer(config: Config, logger: Logger, hooks: ApiS
       const sweep = setInterval(() => server.closeIdleConnections(), IDLE_SWEEP_MS);
       await closed;
       clearInterval(sweep);
-      sites.stop();
       await previews.close();
       // A dead Redis must not hold the shutdown hostage: nothing is pending on it.
       await Promise.race([queue.close(), new Promise((resolve) => setTimeout(resolve, QUEUE_CLOSE_TIMEOUT_MS).unref())]);
       redis.disconnect();
-      await db.destroy();
+      await postgres.close();
     },
   };
 }

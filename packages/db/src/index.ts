@@ -17,6 +17,7 @@ export {
   type ThreadPage,
 } from './comments.repository';
 export { createSiteDirectory, type SiteDirectory, type SiteDirectoryOptions } from './site-directory';
+export { openServiceDatabase, type ServiceDatabase, type ServiceDatabaseOptions } from './service-database';
 export { InvalidCursorError } from './keyset-cursor';
 export { createUser, findUserCredentials, findUserById, findUserByEmail, canAccessSite, UserExistsError, type User, type NewUser } from './users.repository';
 export { createApiToken, findUserByTokenHash, listApiTokens, revokeApiToken, revokeApiTokenById, type ApiTokenSummary } from './api-tokens.repository';

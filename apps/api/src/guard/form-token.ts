@@ -1,4 +1,5 @@
-import { createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { deriveSecretKey } from '@moderato/core';
 
 /** What a form token says about the post that carries it. */
 export type FormTokenVerdict =
@@ -27,7 +28,7 @@ const SIGNATURE_LENGTH = 32;
  * forward instead of waiting out the minimum fill time.
  */
 export function createFormTokens(secret: string, clock: () => number = Date.now): FormTokens {
-  const key = Buffer.from(hkdfSync('sha256', secret, 'moderato', 'form-token-v1', 32));
+  const key = deriveSecretKey(secret, 'form-token-v1');
   const sign = (siteId: string, articleId: string, issuedAt: string, nonce: string) =>
     createHmac('sha256', key).update(`${siteId}\0${articleId}\0${issuedAt}\0${nonce}`).digest('base64url').slice(0, SIGNATURE_LENGTH);
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Router, type RequestHandler } from 'express';
 import type { Kysely } from 'kysely';
-import type { AcceptedComment, PersonalDataKeys } from '@moderato/core';
+import { isUuid, type AcceptedComment, type PersonalDataKeys } from '@moderato/core';
 import { articleSettingsOf, findCommentStatus, listApprovedThread, type Database, type Site, type SiteDirectory } from '@moderato/db';
 import { articleIdSchema, newCommentSchema, siteIdSchema, threadQuerySchema } from '../comment-input';
 import { HttpError, invalidField, notFound, unavailableIfDown } from '../errors';
@@ -22,7 +22,6 @@ export interface CommentsRoutesOptions {
   guard?: IntakeGuard;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const requireJson: RequestHandler = (req, _res, next) => {
   if (!req.is('application/json')) {
@@ -82,7 +81,7 @@ export function commentsRoutes({ sites, keys, db, enqueue, isQueued, guard }: Co
   });
 
   router.get('/api/v1/comments/:id', async (req, res) => {
-    if (!UUID.test(req.params.id)) throw notFound('comment');
+    if (!isUuid(req.params.id)) throw notFound('comment');
     const id = req.params.id.toLowerCase();
     const stored = await fromDatabase(findCommentStatus(db, id));
     if (stored) return void res.json({ id: id, status: stored });
