@@ -15,6 +15,8 @@ const transform: Config['transform'] = {
 // so `jest packages/core` or `--selectProjects unit` needs no services.
 const config: Config = {
   reporters: ['default', '<rootDir>/test/plain-summary-reporter.cjs'],
+  // A global option: jest ignores it inside a project.
+  testTimeout: 30_000,
   // Integration tests share one Postgres and one Redis; two workers keep the
   // machine's two cores busy without starving the services.
   maxWorkers: 2,
@@ -26,7 +28,6 @@ const config: Config = {
       testMatch: ['**/*.test.ts'],
       testPathIgnorePatterns: ['/node_modules/', '\\.int\\.test\\.ts$'],
       transform,
-      testTimeout: 10_000,
     },
     {
       displayName: 'integration',
@@ -36,7 +37,6 @@ const config: Config = {
       transform,
       globalSetup: '<rootDir>/test/global-setup.ts',
       globalTeardown: '<rootDir>/test/global-teardown.ts',
-      testTimeout: 30_000,
     },
   ],
 };

@@ -5,7 +5,6 @@ export { ensureDatabaseExists } from './ensure-database';
 export { createSite, findSite, listSites, articleSettingsOf, SiteExistsError, type Site, type ArticleSettings } from './sites.repository';
 export { saveSiteSettings, listSettingsVersions, saveArticleSettings, type SavedSettings, type SettingsVersion } from './settings.repository';
 export {
-  recordDecision,
   recordDecisions,
   type Decision,
   type DecisionContext,

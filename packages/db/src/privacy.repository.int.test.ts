@@ -2,8 +2,8 @@ import { sql } from 'kysely';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database';
 import { eventually } from '../../../test/support/eventually';
 import { givenSite } from '../../../test/support/fixtures';
-import { acceptedComment, scoreResult } from '../../../test/support/comment-factory';
-import { recordDecision, recordDecisions } from './comments.repository';
+import { acceptedComment, recordDecision, scoreResult } from '../../../test/support/comment-factory';
+import { recordDecisions } from './comments.repository';
 import { eraseCommentsByEmailHash, ERASED_TEXT } from './privacy.repository';
 
 // What the worker may still write after an erasure: a comment accepted before
