@@ -54,12 +54,7 @@ export async function startApiServer(config: Config, logger: Logger, hooks: ApiS
     logger.warn({ err: { message: error.message } }, 'redis connection error');
   });
   queue.on('error', (error) => logger.warn({ err: { message: error.message } }, 'queue error'));
-  const postgres = openServiceDatabase({
-    url: config.databaseUrl,
-    statementTimeoutMs: config.statementTimeoutMs.api,
-    logger,
-    countPoolError: metrics.countPostgresError,
-  });
+  const postgres = openServiceDatabase({ url: config.databaseUrl, statementTimeoutMs: config.statementTimeoutMs.api, logger, countPoolError: metrics.countPostgresError });
   const { db, sites } = postgres;
   // The producer connection refuses commands until it is up (it fails fast by
   // design), so give it a moment before listening; a Redis that is down

@@ -32,12 +32,7 @@ export async function startWorker(config: Config, logger: Logger): Promise<Runni
   logger.info({ modelVersion: scorer.modelVersion, loadMs: Math.round(performance.now() - loadStartedAt) }, 'models loaded');
   const metrics = createWorkerMetrics();
 
-  const postgres = openServiceDatabase({
-    url: config.databaseUrl,
-    statementTimeoutMs: config.statementTimeoutMs.worker,
-    logger,
-    countPoolError: metrics.countPostgresError,
-  });
+  const postgres = openServiceDatabase({ url: config.databaseUrl, statementTimeoutMs: config.statementTimeoutMs.worker, logger, countPoolError: metrics.countPostgresError });
   const { db, sites } = postgres;
   const connection = createRedisConnection(config.redisUrl, 'worker');
   connection.on('error', (error) => {
