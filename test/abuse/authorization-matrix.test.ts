@@ -10,7 +10,7 @@ import { givenDeadLetter } from '../support/dead-letter';
 import { givenSite } from '../support/fixtures';
 import { bearer, givenStaff, STAFF_PASSWORD } from '../support/staff';
 import { createTestDatabase, testRedisUrl, uniqueQueuePrefix, type TestDatabase } from '../support/test-database';
-import { eventually } from '../support/worker-under-test';
+import { eventually } from '../support/eventually';
 
 // Every staff route × every way of not being allowed → the right 4xx, and
 // the database unchanged afterwards.

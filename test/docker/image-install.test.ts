@@ -4,7 +4,7 @@ import path from 'node:path';
 import dockerignore from '@balena/dockerignore';
 import { execFileAsync, ROOT, serviceEnv, startProcess, type ServiceProcess } from '../support/processes';
 import { createEmptyDatabase } from '../support/test-database';
-import { eventually } from '../support/worker-under-test';
+import { eventually } from '../support/eventually';
 
 // The image's install, without a Docker engine: the files the Dockerfile
 // copies, `npm ci --omit=dev` on them (offline from the npm cache that the

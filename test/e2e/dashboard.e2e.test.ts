@@ -4,7 +4,8 @@ import type { Browser, Page } from 'playwright-core';
 import { createTestDatabase, testRedisUrl, uniqueQueuePrefix, type TestDatabase } from '../support/test-database';
 import { CLEAN_COMMENT, givenSite, SPAM_COMMENT } from '../support/fixtures';
 import { postJson, startApiUnderTest, type ApiUnderTest } from '../support/api-under-test';
-import { eventually, startWorkerUnderTest } from '../support/worker-under-test';
+import { eventually } from '../support/eventually';
+import { startWorkerUnderTest } from '../support/worker-under-test';
 import { givenStaff, STAFF_PASSWORD } from '../support/staff';
 import { launchChromium } from '../browser/browser-support';
 import { startDelayingProxy } from '../support/delaying-proxy';
@@ -25,6 +26,10 @@ const COMMENTS = {
   third: 'Could you write a follow-up about testing this?',
 };
 
+// The dashboard's undo window (UNDO_MS in apps/web/admin/app.js). The page's
+// clock is Playwright's: the tests jump past the window instead of waiting it out.
+const PAST_UNDO_WINDOW_MS = 4_100;
+
 const statusOf = async (id: string) => (await testDb.db.selectFrom('comments').select('status').where('id', '=', id).executeTakeFirst())?.status;
 
 beforeAll(async () => {
@@ -41,6 +46,7 @@ beforeAll(async () => {
   }
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+  await page.clock.install();
 }, 60_000);
 
 afterAll(async () => {
@@ -55,7 +61,7 @@ const thread = async () =>
   (await (await fetch(`${api.sut.url}/api/v1/sites/premod/articles/launch-post/comments`)).json()).comments.map((c: { id: string }) => c.id);
 
 it('signs in and shows the held comments with scores, reasons and highlighted words', async () => {
-  await page.goto(`${api.sut.url}/admin/?undoMs=300`);
+  await page.goto(`${api.sut.url}/admin/`);
   await page.getByLabel('Email').fill('moderator@example.org');
   await page.getByLabel('Password').fill(STAFF_PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
@@ -77,6 +83,7 @@ it('signs in and shows the held comments with scores, reasons and highlighted wo
 
 it('approves with a click, and the comment appears in the public thread', async () => {
   await card('clean').getByRole('button', { name: 'Approve' }).click();
+  await page.clock.fastForward(PAST_UNDO_WINDOW_MS);
   await eventually(async () => ((await statusOf(ids.clean!)) === 'approved' ? true : undefined));
   expect(await thread()).toEqual([ids.clean]);
   expect(await card('clean').count()).toBe(0);
@@ -89,13 +96,14 @@ it('approves with the keyboard', async () => {
   await page.keyboard.press('j');
   const focused = await page.locator('.card.focused').getAttribute('data-id');
   await page.keyboard.press('a');
+  await page.clock.fastForward(PAST_UNDO_WINDOW_MS);
   await eventually(async () => ((await statusOf(focused!)) === 'approved' ? true : undefined));
   expect(await thread()).toContain(focused);
 });
 
 it('undoes an action within the undo window', async () => {
   await page.locator('.toast').waitFor({ state: 'hidden' });
-  await page.goto(`${api.sut.url}/admin/?undoMs=5000`);
+  await page.goto(`${api.sut.url}/admin/`);
   await page.locator('.card').first().waitFor();
   const first = await page.locator('.card').first().getAttribute('data-id');
   await page.locator('.card').first().getByRole('button', { name: 'Reject' }).click();
@@ -105,12 +113,13 @@ it('undoes an action within the undo window', async () => {
 });
 
 it('bulk-rejects the selection and shows the history', async () => {
-  await page.goto(`${api.sut.url}/admin/?undoMs=300`);
+  await page.goto(`${api.sut.url}/admin/`);
   await page.locator('.card').first().waitFor();
   const remaining = await page.locator('.card').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-id')));
   expect(remaining).toHaveLength(2);
   for (const id of remaining) await page.locator(`.card[data-id="${id}"] input[type=checkbox]`).check();
   await page.getByRole('button', { name: 'Reject selected' }).click();
+  await page.clock.fastForward(PAST_UNDO_WINDOW_MS);
   await eventually(async () => ((await statusOf(remaining[1]!)) === 'rejected' && (await statusOf(remaining[0]!)) === 'rejected' ? true : undefined));
   expect(await page.locator('.card').count()).toBe(0);
 
@@ -130,8 +139,10 @@ it('still saves an action waiting out its undo window when the moderator leaves 
   // On a slow link the action is still on its way when the page is gone: only a keepalive request survives that.
   const slowLink = await startDelayingProxy(api.sut.url, { delayMs: 1_000, matches: (chunk) => chunk.toString('latin1').startsWith('POST /api/v1/comments/') });
   try {
-    // An undo window far longer than the test: only leaving the page can send the action.
-    await page.goto(`${slowLink.url}/admin/?undoMs=600000`);
+    await page.goto(`${slowLink.url}/admin/`);
+    await page.locator(`.card[data-id="${json.id}"]`).waitFor();
+    // The page's clock stands still: the undo window never ends, so only leaving the page can send the action.
+    await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1);
     await page.locator(`.card[data-id="${json.id}"]`).getByRole('button', { name: 'Approve' }).click();
     await page.getByRole('button', { name: 'Undo' }).waitFor();
     await page.goto('about:blank');

@@ -8,7 +8,8 @@ import { startApiUnderTest, type ApiUnderTest } from '../support/api-under-test'
 import { givenSite } from '../support/fixtures';
 import { givenStaff, STAFF_PASSWORD } from '../support/staff';
 import { createTestDatabase, testRedisUrl, uniqueQueuePrefix, type TestDatabase } from '../support/test-database';
-import { eventually, startWorkerUnderTest } from '../support/worker-under-test';
+import { eventually } from '../support/eventually';
+import { startWorkerUnderTest } from '../support/worker-under-test';
 
 // An admin finds a poison job in the dashboard's "Dead letters" view and discards it.
 let testDb: TestDatabase;

@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { runCli, serviceEnv, startService, type ServiceProcess } from '../support/processes';
-import { eventually } from '../support/worker-under-test';
+import { eventually } from '../support/eventually';
 
 // Without MODERATO_SECRET the install runs on a published secret: it must
 // say so, and stay where only this machine can reach it.

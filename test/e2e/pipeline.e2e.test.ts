@@ -3,7 +3,7 @@ import { createTestDatabase, testRedisUrl, type TestDatabase } from '../support/
 import { ABUSIVE_COMMENT, CLEAN_COMMENT, SPAM_COMMENT } from '../support/fixtures';
 import { execFileAsync, recordingClient, runCli, serviceEnv, startApiAndWorker, type ServiceProcess } from '../support/processes';
 import { dumpRedisValues } from '../support/redis-dump';
-import { eventually } from '../support/worker-under-test';
+import { eventually } from '../support/eventually';
 
 // End to end: the CLI, the API and a worker as separate processes, as
 // `npm start` runs them, on the real Postgres and Redis.

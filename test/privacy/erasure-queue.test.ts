@@ -8,7 +8,8 @@ import { givenDeadLetter } from '../support/dead-letter';
 import { CLEAN_COMMENT, givenSite, TEST_SECRET } from '../support/fixtures';
 import { runCli } from '../support/processes';
 import { createTestDatabase, testRedisUrl, uniqueQueuePrefix, type TestDatabase } from '../support/test-database';
-import { eventually, startWorkerUnderTest } from '../support/worker-under-test';
+import { eventually } from '../support/eventually';
+import { startWorkerUnderTest } from '../support/worker-under-test';
 
 // Erasure reaches the queue: a comment accepted but not yet written when its
 // author is erased never reaches Postgres, and no job of theirs stays in Redis.

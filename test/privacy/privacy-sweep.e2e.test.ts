@@ -4,7 +4,7 @@ import { CLEAN_COMMENT } from '../support/fixtures';
 import { execFileAsync, recordingClient, runCli, serviceEnv, startApiAndWorker, type ServiceProcess } from '../support/processes';
 import { dumpRedisValues } from '../support/redis-dump';
 import { bearer, givenStaff } from '../support/staff';
-import { eventually } from '../support/worker-under-test';
+import { eventually } from '../support/eventually';
 
 // The whole flow as separate processes (post, decide, moderate, reveal), then
 // a search of everything an attacker or a curious operator could read for the

@@ -6,7 +6,8 @@ import { createRetentionQueue, createScoreCommentQueue, DEAD_LETTER_CAP, enqueue
 import { createRetentionProcessor } from '../../apps/worker/src/retention.processor';
 import { givenDeadLetter } from '../support/dead-letter';
 import { createTestDatabase, testRedisUrl, uniqueQueuePrefix, type TestDatabase } from '../support/test-database';
-import { eventually, startWorkerUnderTest } from '../support/worker-under-test';
+import { eventually } from '../support/eventually';
+import { startWorkerUnderTest } from '../support/worker-under-test';
 import { acceptedComment, givenDecidedComment } from '../support/comment-factory';
 import { givenSite } from '../support/fixtures';
 

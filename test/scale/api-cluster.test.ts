@@ -4,7 +4,7 @@ import { createScoreCommentQueue, type ScoreCommentQueue } from '@moderato/queue
 import { createTestDatabase, testRedisUrl, type TestDatabase } from '../support/test-database';
 import { givenSite } from '../support/fixtures';
 import { serviceEnv, startService, type ServiceProcess } from '../support/processes';
-import { eventually } from '../support/worker-under-test';
+import { eventually } from '../support/eventually';
 import { bearer } from '../support/staff';
 
 // MODERATO_API_PROCESSES=2: two API processes behind one port (node:cluster),

@@ -6,7 +6,7 @@ import { createTestDatabase, testRedisUrl, uniqueQueuePrefix, type TestDatabase 
 import { ABUSIVE_COMMENT, CLEAN_COMMENT, givenSite, SPAM_COMMENT, TEST_SECRET } from '../support/fixtures';
 import { startService, type ServiceProcess } from '../support/processes';
 import { freePort } from '../support/redis-server';
-import { eventually } from '../support/worker-under-test';
+import { eventually } from '../support/eventually';
 import { bearer } from '../support/staff';
 
 // Two worker processes on one queue, as on two machines: every comment decided once.

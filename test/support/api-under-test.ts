@@ -1,5 +1,5 @@
 import { loadConfig, createLogger, type Logger } from '@moderato/config';
-import { startApiServer, type ApiServer } from '../../apps/api/src/server';
+import { startApiServer, type ApiServer, type ApiServerHooks } from '../../apps/api/src/server';
 import { TEST_SECRET } from './fixtures';
 import { Writable } from 'node:stream';
 
@@ -27,6 +27,7 @@ export async function startApiUnderTest(
   // Rate limits and the duplicate check are off unless a test turns them on:
   // most tests post many (often identical) comments from one address.
   extraEnv: Record<string, string> = { MODERATO_RATE_LIMIT: 'off', MODERATO_DUPLICATE_WINDOW_SECONDS: '0' },
+  hooks: ApiServerHooks = {},
 ): Promise<ApiUnderTest> {
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -41,7 +42,7 @@ export async function startApiUnderTest(
   });
   const logs = new LogCapture();
   const logger = createLogger({ level: config.logLevel, service: 'api', destination: logs });
-  return { sut: await startApiServer(config, logger), logs, logger };
+  return { sut: await startApiServer(config, logger, hooks), logs, logger };
 }
 
 export async function postJson(url: string, body: unknown, headers: Record<string, string> = {}) {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import { DEFAULT_SITE_SETTINGS, type AcceptedComment, type Decision, type ScoreResult } from '@moderato/core';
-import { recordDecision, type Database } from '@moderato/db';
+import { recordDecisions, type DecisionContext, type Database } from '@moderato/db';
 
 /** An accepted comment as the intake queues it, on site `blog` unless overridden. */
 export function acceptedComment(overrides: Partial<AcceptedComment> = {}): AcceptedComment {
@@ -75,4 +75,10 @@ export async function givenManyHeldComments(db: Kysely<Database>, siteId: string
       'held', random(), random() * 0.6, '[]'::jsonb, 'bench', '{}'::jsonb, now() - (i || ' seconds')::interval, now(), i % 3
     from generate_series(1, ${count}::int) as i`.execute(db);
   await sql`analyze comments`.execute(db);
+}
+
+/** One comment's decision through the worker's batch write; whether this call wrote it. */
+export async function recordDecision(db: Kysely<Database>, comment: AcceptedComment, score: ScoreResult, context: DecisionContext = {}): Promise<boolean> {
+  const [written] = await recordDecisions(db, [{ comment, score, context }]);
+  return written ?? false;
 }

@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import { TEST_SECRET } from './fixtures';
 import { freePort } from './redis-server';
 import { testRedisUrl, uniqueQueuePrefix } from './test-database';
-import { eventually } from './worker-under-test';
+import { eventually } from './eventually';
 
 export const ROOT = path.join(__dirname, '..', '..');
 const MODERATO_BIN = path.join(ROOT, 'apps/cli/bin/moderato.js');

@@ -17,14 +17,3 @@ export async function startWorkerUnderTest(env: { databaseUrl: string; redisUrl:
   const sut = await startWorker(config, createLogger({ level: config.logLevel, service: 'worker', destination: logs }));
   return { sut, logs };
 }
-
-/** Polls until `check` returns a value, or fails after `timeoutMs`. */
-export async function eventually<T>(check: () => Promise<T | undefined>, timeoutMs = 5_000, what = 'condition'): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}

@@ -3,6 +3,7 @@ import helmet from 'helmet';
 import type { Logger, TrustProxy } from '@moderato/config';
 import { errorHandler, notFound } from './errors';
 import { accessLog } from './middleware/access-log.middleware';
+import { requestId } from './middleware/request-id.middleware';
 import { commentsRoutes, type CommentsRoutesOptions } from './routes/comments.routes';
 import { deadLettersRoutes, type DeadLettersRoutesOptions } from './routes/dead-letters.routes';
 import { demoRoutes, type DemoRoutesOptions } from './routes/demo.routes';
@@ -41,6 +42,7 @@ export function createApp({ logger, comments, health, embed, demo, moderation, d
   app.set('trust proxy', trustProxy);
   app.disable('x-powered-by');
   app.use(helmet());
+  app.use(requestId);
   app.use(accessLog(logger));
   if (metrics) app.use(metrics.countRequests);
   app.use(express.json({ limit: BODY_LIMIT, strict: true }));

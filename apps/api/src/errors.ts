@@ -1,6 +1,7 @@
 import type { ErrorRequestHandler } from 'express';
 import type { Logger } from '@moderato/config';
-import { CommentsNotFoundError, InvalidCursorError, isStatementTimeout, StaleStatusError } from '@moderato/db';
+import { CommentsNotFoundError, InvalidCursorError, isDatabaseUnavailable, isStatementTimeout, loggableDatabaseError, StaleStatusError } from '@moderato/db';
+import { isRedisUnavailable } from '@moderato/queue';
 
 /** An error the API answers with its own status and a JSON body naming what went wrong. */
 export class HttpError extends Error {
@@ -22,6 +23,18 @@ export const queryTimeout = () => new HttpError(503, 'query_timeout', 'the datab
 export const unavailable = (what: string) =>
   new HttpError(503, 'service_unavailable', `${what} is unavailable; try again shortly`);
 
+/**
+ * For a `.catch()` around Postgres or Redis work: a connection-level failure
+ * becomes a 503 naming `what` (the client may retry, nothing was lost);
+ * anything else is a bug, rethrown for the error handler to log as a 500.
+ */
+export const unavailableIfDown =
+  (what: string) =>
+  (error: unknown): never => {
+    if (isDatabaseUnavailable(error) || isRedisUnavailable(error)) throw unavailable(what);
+    throw error;
+  };
+
 interface BodyParserError {
   type?: string;
   status?: number;
@@ -39,8 +52,9 @@ const BODY_PARSER_ERRORS: Record<string, HttpError> = {
 
 function toHttpError(error: unknown): HttpError | undefined {
   if (error instanceof HttpError) return error;
-  // ioredis refuses commands while its connection is down or not yet up (the session store, rate limits).
-  if (/Stream isn't writeable|Connection is closed|ECONNREFUSED/.test((error as Error | null)?.message ?? '')) return unavailable('Redis');
+  // Redis or Postgres out of reach under middleware that does not name what it needed (the session store, rate limits).
+  if (isRedisUnavailable(error)) return unavailable('Redis');
+  if (isDatabaseUnavailable(error)) return unavailable('the database');
   if (isStatementTimeout(error)) return queryTimeout();
   if (error instanceof InvalidCursorError) return invalidField('cursor', error.message);
   if (error instanceof CommentsNotFoundError) return new HttpError(404, 'not_found', `no such comment: ${error.ids.slice(0, 10).join(', ')}`);
@@ -56,14 +70,27 @@ function toHttpError(error: unknown): HttpError | undefined {
 }
 
 /**
+ * What of an unexpected error is logged: its type, Postgres's own fields, and
+ * the stack's frames. Not the message of any other error, which may quote the
+ * input (an email, a comment) it choked on.
+ */
+function loggable(error: unknown) {
+  // `class`, not `name` or `type`: the logger redacts any `name`, and pino's error serializer rewrites `type`.
+  const stack = (error as { stack?: unknown } | null)?.stack;
+  const frames = typeof stack === 'string' ? stack.split('\n').filter((line) => line.trimStart().startsWith('at ')).join('\n') : undefined;
+  return { class: error instanceof Error ? error.constructor.name : typeof error, ...loggableDatabaseError(error), stack: frames };
+}
+
+/**
  * The one place errors become responses. Anything unexpected is a 500 whose
- * message says nothing about the input (it may hold personal data).
+ * message says nothing about the input (it may hold personal data), logged
+ * with the request id the client got in X-Request-Id.
  */
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (error, req, res, _next) => {
     const known = toHttpError(error);
     const answer = known ?? new HttpError(500, 'internal', 'something went wrong on our side');
-    if (!known) logger.error({ err: { type: (error as Error)?.name, stack: (error as Error)?.stack }, route: req.route?.path }, 'unhandled error');
+    if (!known) logger.error({ reqId: req.id, err: loggable(error), route: req.route?.path }, 'unhandled error');
     if (res.headersSent) return;
     const body: { code: string; message: string; field?: string } = { code: answer.code, message: answer.message };
     if (answer.field) body.field = answer.field;

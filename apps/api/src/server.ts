@@ -7,7 +7,7 @@ import { sql } from 'kysely';
 import type { Config, Logger } from '@moderato/config';
 import { createPasswordChecks } from '@moderato/auth';
 import { createPersonalDataKeys } from '@moderato/core';
-import { createDatabase, createSiteDirectory } from '@moderato/db';
+import { openServiceDatabase } from '@moderato/db';
 import { createRedisConnection, createScoreCommentQueue, enqueueScoreComment, isCommentQueued } from '@moderato/queue';
 import { createApp } from './app';
 import { clusterMetricsReader } from './cluster/cluster-metrics';
@@ -37,8 +37,14 @@ const TIMEOUT_CHECK_MS = 1_000;
 // process, and a few seconds' worth waiting, whatever a flood of sign-ins asks.
 const PASSWORD_CHECK_SLOTS = { maxConcurrent: 2, maxWaiting: 8 };
 
+/** What tests may swap; never set from the environment. */
+export interface ApiServerHooks {
+  /** The form tokens' clock, which a browser test moves past the minimum fill time instead of waiting. */
+  clock?: () => number;
+}
+
 /** Wires the API from its config: Redis → queue → Postgres → sites → app → listen. */
-export async function startApiServer(config: Config, logger: Logger): Promise<ApiServer> {
+export async function startApiServer(config: Config, logger: Logger, hooks: ApiServerHooks = {}): Promise<ApiServer> {
   const redis = createRedisConnection(config.redisUrl, 'producer');
   const queue = createScoreCommentQueue({ connection: redis, prefix: config.queuePrefix });
   const metrics = createApiMetrics({ jobCounts: (...states) => queue.getJobCounts(...(states as Parameters<typeof queue.getJobCounts>)) });
@@ -48,18 +54,8 @@ export async function startApiServer(config: Config, logger: Logger): Promise<Ap
     logger.warn({ err: { message: error.message } }, 'redis connection error');
   });
   queue.on('error', (error) => logger.warn({ err: { message: error.message } }, 'queue error'));
-  const db = createDatabase({
-    url: config.databaseUrl,
-    statementTimeoutMs: config.statementTimeoutMs.api,
-    onPoolError: (error) => {
-      metrics.countPostgresError();
-      logger.warn({ err: { message: error.message } }, 'postgres pool error');
-    },
-  });
-  const sites = createSiteDirectory({
-    db,
-    onRefreshError: (error) => logger.warn({ err: { message: (error as Error).message } }, 'site reload failed'),
-  });
+  const postgres = openServiceDatabase({ url: config.databaseUrl, statementTimeoutMs: config.statementTimeoutMs.api, logger, countPoolError: metrics.countPostgresError });
+  const { db, sites } = postgres;
   // The producer connection refuses commands until it is up (it fails fast by
   // design), so give it a moment before listening; a Redis that is down
   // still lets the API start, and posts answer 503 until it is back.
@@ -68,7 +64,7 @@ export async function startApiServer(config: Config, logger: Logger): Promise<Ap
   await sites.refresh().catch((error) => logger.warn({ err: { message: (error as Error).message } }, 'initial site load failed'));
 
   const keys = createPersonalDataKeys(config.secret);
-  const tokens = createFormTokens(config.secret);
+  const tokens = createFormTokens(config.secret, hooks.clock);
   const session = createSessionMiddleware({ redis, keyPrefix: config.queuePrefix, secret: config.secret });
   const previews = createPreviewPool({ databaseUrl: config.databaseUrl, statementTimeoutMs: config.statementTimeoutMs.api });
   const app = createApp({
@@ -146,12 +142,11 @@ export async function startApiServer(config: Config, logger: Logger): Promise<Ap
       const sweep = setInterval(() => server.closeIdleConnections(), IDLE_SWEEP_MS);
       await closed;
       clearInterval(sweep);
-      sites.stop();
       await previews.close();
       // A dead Redis must not hold the shutdown hostage: nothing is pending on it.
       await Promise.race([queue.close(), new Promise((resolve) => setTimeout(resolve, QUEUE_CLOSE_TIMEOUT_MS).unref())]);
       redis.disconnect();
-      await db.destroy();
+      await postgres.close();
     },
   };
 }

@@ -4,7 +4,8 @@ import { commentCard, el, historyItem } from './render.js';
 import { openSettings, wireSettings } from './settings.js';
 import { showDeadLettersButton, wireDeadLetters } from './dead-letters.js';
 
-const UNDO_MS = Number(new URLSearchParams(location.search).get('undoMs') ?? 4000);
+// How long a moderator has to undo an action before it is sent.
+const UNDO_MS = 4_000;
 const STATUSES = ['held', 'approved', 'rejected'];
 const PAST = { approve: 'Approved', reject: 'Rejected', spam: 'Marked as spam' };
 

@@ -1,6 +1,5 @@
 import type { Kysely } from 'kysely';
-import { findAuthorContexts, recordDecisions, type AuthorContext, type AuthorContextQuery, type Database, type Decision } from '@moderato/db';
-import { isDatabaseOutage } from './database-outage';
+import { findAuthorContexts, isDatabaseUnavailable, recordDecisions, type AuthorContext, type AuthorContextQuery, type Database, type Decision } from '@moderato/db';
 import { createMicroBatcher } from './micro-batcher';
 
 export interface BatchedDatabaseOptions {
@@ -28,7 +27,7 @@ export interface BatchedDatabase {
  * one by one so only the job at fault fails.
  */
 export function createBatchedDatabase({ db, maxItems, maxWaitMs = 5 }: BatchedDatabaseOptions): BatchedDatabase {
-  const common = { maxItems, maxWaitMs, isSharedFailure: isDatabaseOutage };
+  const common = { maxItems, maxWaitMs, isSharedFailure: isDatabaseUnavailable };
   return {
     lookUpAuthor: createMicroBatcher({ ...common, run: (queries: AuthorContextQuery[]) => findAuthorContexts(db, queries) }),
     record: createMicroBatcher({ ...common, run: (decisions: Decision[]) => recordDecisions(db, decisions) }),

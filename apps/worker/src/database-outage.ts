@@ -1,19 +1,5 @@
 import { Worker } from 'bullmq';
-
-// Errors that say "Postgres is not there right now", not "this job is bad":
-// refused or broken connections, and the server's own shutdown/startup codes
-// (57P01 admin_shutdown, 57P02 crash_shutdown, 57P03 cannot_connect_now,
-// class 08 connection exceptions).
-const OUTAGE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08006']);
-const OUTAGE_MESSAGES = [/Connection terminated/i, /timeout exceeded when trying to connect/i, /Client has encountered a connection error/i, /the database system is (starting up|shutting down|in recovery mode)/i];
-
-/** True when the error means the database is unreachable, whatever the job. */
-export function isDatabaseOutage(error: unknown): boolean {
-  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
-  if (typeof code === 'string' && OUTAGE_CODES.has(code)) return true;
-  if (error instanceof AggregateError) return error.errors.some(isDatabaseOutage);
-  return typeof message === 'string' && OUTAGE_MESSAGES.some((pattern) => pattern.test(message));
-}
+import { isDatabaseUnavailable } from '@moderato/db';
 
 export interface OutagePause {
   /** Pauses every worker on the queue for `ms` (BullMQ's queue-wide rate limit). */
@@ -35,7 +21,7 @@ export function waitOutDatabaseOutages<J>(processor: (job: J) => Promise<void>, 
     try {
       await processor(job);
     } catch (error) {
-      if (!isDatabaseOutage(error)) throw error;
+      if (!isDatabaseUnavailable(error)) throw error;
       onOutage?.(error);
       // Redis may be down too: then the job is recovered as stalled instead.
       await pauseQueue(OUTAGE_PAUSE_MS).catch(() => undefined);

@@ -1,7 +1,7 @@
 import { Worker } from 'bullmq';
 import type { Config, Logger } from '@moderato/config';
 import { createScorer, loadModelBundle } from '@moderato/core';
-import { createDatabase, createSiteDirectory } from '@moderato/db';
+import { openServiceDatabase } from '@moderato/db';
 import {
   createRedisConnection,
   createRetentionQueue,
@@ -32,18 +32,8 @@ export async function startWorker(config: Config, logger: Logger): Promise<Runni
   logger.info({ modelVersion: scorer.modelVersion, loadMs: Math.round(performance.now() - loadStartedAt) }, 'models loaded');
   const metrics = createWorkerMetrics();
 
-  const db = createDatabase({
-    url: config.databaseUrl,
-    statementTimeoutMs: config.statementTimeoutMs.worker,
-    onPoolError: (error) => {
-      metrics.countPostgresError();
-      logger.warn({ err: { message: error.message } }, 'postgres pool error');
-    },
-  });
-  const sites = createSiteDirectory({
-    db,
-    onRefreshError: (error) => logger.warn({ err: { message: (error as Error).message } }, 'site reload failed'),
-  });
+  const postgres = openServiceDatabase({ url: config.databaseUrl, statementTimeoutMs: config.statementTimeoutMs.worker, logger, countPoolError: metrics.countPostgresError });
+  const { db, sites } = postgres;
   const connection = createRedisConnection(config.redisUrl, 'worker');
   connection.on('error', (error) => {
     metrics.countRedisError();
@@ -102,8 +92,7 @@ export async function startWorker(config: Config, logger: Logger): Promise<Runni
       metricsServer?.close();
       await Promise.all([worker.close(), retention.close()]);
       await Promise.all([queue.close(), retentionQueue.close()]);
-      sites.stop();
-      await db.destroy();
+      await postgres.close();
       connection.disconnect();
     },
   };

@@ -9,6 +9,7 @@ export { createScorer, MODERATION_POLICY } from './scoring/pipeline';
 export { loadModelBundle } from './scoring/model-file';
 export { bodyFingerprint } from './scoring/normalise/text-fingerprint';
 export { cleanText } from './clean-text';
+export { isUuid } from './uuid';
 export * from './moderation';
 export { mergeSettingsPatch } from './settings-patch';
 export {

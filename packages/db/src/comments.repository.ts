@@ -47,22 +47,7 @@ function commentRow({ comment, score, context = {} }: Decision, decidedAt: Date)
 }
 
 /**
- * Stores a scored comment and its audit row in one transaction. Idempotent:
- * the comment id is the primary key, so a job that runs twice keeps the first
- * decision and writes no second audit row. Returns whether this call wrote it.
- */
-export async function recordDecision(
-  db: Kysely<Database>,
-  comment: AcceptedComment,
-  score: ScoreResult,
-  context: DecisionContext = {},
-): Promise<boolean> {
-  const [written] = await recordDecisions(db, [{ comment, score, context }]);
-  return written ?? false;
-}
-
-/**
- * recordDecision for many comments in one statement: a multi-row insert of
+ * Stores scored comments and their audit rows in one statement: a multi-row insert of
  * the comments (conflicts on the id do nothing) whose RETURNING feeds the
  * audit rows, so exactly the comments inserted get one, atomically, in one
  * round trip (a transaction of BEGIN, two INSERTs and COMMIT was four).

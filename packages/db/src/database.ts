@@ -47,8 +47,3 @@ export function createDatabase({ url, maxConnections = 10, onPoolError, statemen
   pool.on('connect', (client) => client.on('error', (error) => onPoolError?.(error)));
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
-
-/** True for the error Postgres raises when it cancels a statement over `statementTimeoutMs`. */
-export function isStatementTimeout(error: unknown): boolean {
-  return (error as { code?: unknown } | null)?.code === '57014';
-}

@@ -1,10 +1,10 @@
-export { createDatabase, isStatementTimeout, type Database, type DatabaseOptions } from './database';
+export { createDatabase, type Database, type DatabaseOptions } from './database';
+export { isDatabaseUnavailable, isStatementTimeout, loggableDatabaseError } from './database-errors';
 export { migrateToLatest, MIGRATIONS_FOLDER } from './migrate';
 export { ensureDatabaseExists } from './ensure-database';
 export { createSite, findSite, listSites, articleSettingsOf, SiteExistsError, type Site, type ArticleSettings } from './sites.repository';
 export { saveSiteSettings, listSettingsVersions, saveArticleSettings, type SavedSettings, type SettingsVersion } from './settings.repository';
 export {
-  recordDecision,
   recordDecisions,
   type Decision,
   type DecisionContext,
@@ -16,6 +16,7 @@ export {
   type ThreadPage,
 } from './comments.repository';
 export { createSiteDirectory, type SiteDirectory, type SiteDirectoryOptions } from './site-directory';
+export { openServiceDatabase, type ServiceDatabase, type ServiceDatabaseOptions } from './service-database';
 export { InvalidCursorError } from './keyset-cursor';
 export { createUser, findUserCredentials, findUserById, findUserByEmail, canAccessSite, UserExistsError, type User, type NewUser } from './users.repository';
 export { createApiToken, findUserByTokenHash, listApiTokens, revokeApiToken, revokeApiTokenById, type ApiTokenSummary } from './api-tokens.repository';

@@ -1,3 +1,5 @@
+import { isUuid } from '@moderato/core';
+
 /** Thrown for a cursor this API did not hand out. */
 export class InvalidCursorError extends Error {
   constructor() {
@@ -5,8 +7,6 @@ export class InvalidCursorError extends Error {
     this.name = 'InvalidCursorError';
   }
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** An opaque keyset position: the sort key of the last row and its id. */
 export function encodeCursor(key: string | number, id: string): string {
@@ -16,7 +16,7 @@ export function encodeCursor(key: string | number, id: string): string {
 export function decodeCursor(cursor: string): { key: string | number; id: string } {
   try {
     const [key, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
-    if ((typeof key === 'string' || (typeof key === 'number' && Number.isFinite(key))) && typeof id === 'string' && UUID.test(id)) {
+    if ((typeof key === 'string' || (typeof key === 'number' && Number.isFinite(key))) && typeof id === 'string' && isUuid(id)) {
       return { key, id };
     }
   } catch {

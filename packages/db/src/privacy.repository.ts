@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { StoredCommentStatus } from '@moderato/core';
+import type { AcceptedComment, StoredCommentStatus } from '@moderato/core';
 import type { Database } from './database';
 import { ALLOW_EVENT_DELETE, withPrivacyTables } from './tables/privacy-events.table';
 
@@ -8,13 +8,8 @@ export const ERASED_TEXT = '[deleted]';
 
 export type ErasureMode = 'placeholder' | 'delete';
 
-export interface ExportedComment {
-  id: string;
-  siteId: string;
-  articleId: string;
-  parentId: string | null;
-  name: string;
-  body: string;
+/** A stored comment as its author gets it back: what was accepted (no sealed email or hashes), and its fate. */
+export interface ExportedComment extends Pick<AcceptedComment, 'id' | 'siteId' | 'articleId' | 'parentId' | 'name' | 'body'> {
   status: StoredCommentStatus;
   createdAt: string;
   decidedAt: string;

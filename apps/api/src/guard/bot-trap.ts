@@ -34,7 +34,7 @@ export interface BotTrap {
  * token is no evidence either way; a forged one, or one used too soon, is.
  */
 export function createBotTrap({ tokens, count }: BotTrapOptions): BotTrap {
-  const judge = (siteId: string, articleId: string, evidence: FormEvidence, now: number): TrapReason | undefined => {
+  const judge = (siteId: string, articleId: string, evidence: FormEvidence, now: number | undefined): TrapReason | undefined => {
     if (evidence.website && evidence.website.trim() !== '') return 'honeypot';
     if (evidence.formToken === undefined) return undefined;
     const verdict = tokens.verify(evidence.formToken, siteId, articleId, now);
@@ -43,7 +43,8 @@ export function createBotTrap({ tokens, count }: BotTrapOptions): BotTrap {
     return undefined;
   };
   return {
-    async check(siteId, articleId, evidence, now = Date.now()) {
+    // Without `now`, the tokens' own clock decides the age.
+    async check(siteId, articleId, evidence, now) {
       const reason = judge(siteId, articleId, evidence, now);
       if (reason) await count(siteId, reason);
       return reason;

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { AcceptedComment } from '@moderato/core';
-import { HttpError, unavailable } from '../errors';
+import { HttpError, unavailableIfDown } from '../errors';
 
 export interface DuplicateGuardOptions {
   redis: Redis;
@@ -35,9 +35,7 @@ export function createDuplicateGuard({ redis, prefix, windowSeconds }: Duplicate
         .update([comment.siteId, comment.articleId, comment.emailHash, comment.body].join('\0'))
         .digest('base64url');
       const key = `${prefix}:dup:${digest}`;
-      const claimed = await redis.set(key, '1', 'EX', windowSeconds, 'NX').catch(() => {
-        throw unavailable('the comment queue');
-      });
+      const claimed = await redis.set(key, '1', 'EX', windowSeconds, 'NX').catch(unavailableIfDown('the comment queue'));
       if (claimed === null) throw duplicateComment();
       return async () => {
         await redis.del(key).catch(() => undefined);

@@ -1,6 +1,6 @@
 import type { Request, RequestHandler } from 'express';
 import type { SiteDirectory } from '@moderato/db';
-import { HttpError, unavailable } from '../errors';
+import { HttpError, unavailableIfDown } from '../errors';
 
 export interface IntakeCorsOptions {
   sites: SiteDirectory;
@@ -34,9 +34,7 @@ export function intakeCors({ sites }: IntakeCorsOptions): RequestHandler {
       return next();
     }
     res.vary('Origin');
-    const site = await sites.find(String(req.params.siteId)).catch(() => {
-      throw unavailable('the site directory');
-    });
+    const site = await sites.find(String(req.params.siteId)).catch(unavailableIfDown('the site directory'));
     // An unknown site is the route's 404 to give.
     if (!site) return next();
     const allowed = isOwnOrigin(req, origin) || site.settings.allowedOrigins.some((allowed) => originOf(allowed) === origin);

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Router, type RequestHandler } from 'express';
 import type { Kysely } from 'kysely';
-import type { AcceptedComment, PersonalDataKeys } from '@moderato/core';
+import { isUuid, type AcceptedComment, type PersonalDataKeys } from '@moderato/core';
 import { articleSettingsOf, findCommentStatus, listApprovedThread, type Database, type Site, type SiteDirectory } from '@moderato/db';
 import { articleIdSchema, newCommentSchema, siteIdSchema, threadQuerySchema } from '../comment-input';
-import { HttpError, invalidField, notFound, unavailable } from '../errors';
+import { HttpError, invalidField, notFound, unavailableIfDown } from '../errors';
 import { formEvidenceSchema } from '../guard/bot-trap';
 import type { IntakeGuard } from '../guard/intake-guard';
 import { acceptComment } from '../intake';
@@ -22,7 +22,6 @@ export interface CommentsRoutesOptions {
   guard?: IntakeGuard;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const requireJson: RequestHandler = (req, _res, next) => {
   if (!req.is('application/json')) {
@@ -31,15 +30,8 @@ const requireJson: RequestHandler = (req, _res, next) => {
   next();
 };
 
-/** Postgres errors become 503s: the caller can retry, nothing was lost. */
-async function fromDatabase<T>(query: Promise<T>): Promise<T> {
-  try {
-    return await query;
-  } catch (error) {
-    if (error instanceof HttpError || (error as Error).name === 'InvalidCursorError') throw error;
-    throw unavailable('the database');
-  }
-}
+/** A Postgres outage is a 503: the caller can retry, nothing was lost. A failing query is a bug, and a 500. */
+const fromDatabase = <T>(query: Promise<T>): Promise<T> => query.catch(unavailableIfDown('the database'));
 
 export function commentsRoutes({ sites, keys, db, enqueue, isQueued, guard }: CommentsRoutesOptions): Router {
   const router = Router();
@@ -74,9 +66,9 @@ export function commentsRoutes({ sites, keys, db, enqueue, isQueued, guard }: Co
     const release = await guard?.duplicates?.claim(comment);
     try {
       await enqueue(comment);
-    } catch {
+    } catch (error) {
       await release?.();
-      throw unavailable('the comment queue');
+      unavailableIfDown('the comment queue')(error);
     }
     res.status(202).location(`/api/v1/comments/${comment.id}`).json({ id: comment.id, status: 'pending' });
   });
@@ -89,13 +81,11 @@ export function commentsRoutes({ sites, keys, db, enqueue, isQueued, guard }: Co
   });
 
   router.get('/api/v1/comments/:id', async (req, res) => {
-    if (!UUID.test(req.params.id)) throw notFound('comment');
+    if (!isUuid(req.params.id)) throw notFound('comment');
     const id = req.params.id.toLowerCase();
     const stored = await fromDatabase(findCommentStatus(db, id));
     if (stored) return void res.json({ id: id, status: stored });
-    const queued = await isQueued(id).catch(() => {
-      throw unavailable('the comment queue');
-    });
+    const queued = await isQueued(id).catch(unavailableIfDown('the comment queue'));
     if (queued) return void res.json({ id: id, status: 'pending' });
     // The job may have finished between the two look-ups.
     const decided = await fromDatabase(findCommentStatus(db, id));

@@ -6,7 +6,7 @@ import { discardDeadLetter, listDeadLetters, retryDeadLetter, type ScoreCommentQ
 import { authenticate } from '../auth/authenticate';
 import { requireCsrf } from '../auth/csrf';
 import { currentUser } from '../auth/current-user';
-import { HttpError, notFound, unavailable } from '../errors';
+import { HttpError, notFound, unavailableIfDown } from '../errors';
 import { parseOrThrow } from '../validate';
 
 export interface DeadLettersRoutesOptions {
@@ -23,14 +23,8 @@ const pageSchema = z.object({
 // Job ids are comment ids; anything else cannot name a job of ours.
 const JOB_ID = /^[A-Za-z0-9-]{1,100}$/;
 
-/** Redis errors become 503s: nothing changed, the admin can try again. */
-async function fromQueue<T>(work: Promise<T>): Promise<T> {
-  try {
-    return await work;
-  } catch {
-    throw unavailable('the comment queue');
-  }
-}
+/** A Redis outage is a 503: nothing changed, the admin can try again. */
+const fromQueue = <T>(work: Promise<T>): Promise<T> => work.catch(unavailableIfDown('the comment queue'));
 
 /**
  * Jobs that failed for good (BullMQ's failed set): admins list them, retry

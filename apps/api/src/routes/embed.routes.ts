@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import type { SiteDirectory } from '@moderato/db';
 import { articleIdSchema, siteIdSchema } from '../comment-input';
-import { notFound, unavailable } from '../errors';
+import { notFound, unavailableIfDown } from '../errors';
 import type { FormTokens } from '../guard/form-token';
 import { loadStaticAsset, type StaticAsset } from '../embed-asset';
 import { publicReadCors } from '../middleware/intake-cors.middleware';
@@ -62,9 +62,7 @@ export function embedRoutes({ sites, tokens, scriptPath }: EmbedRoutesOptions): 
   router.get('/api/v1/sites/:siteId/articles/:articleId/form', publicReadCors, async (req, res) => {
     const siteId = String(req.params.siteId);
     const site = siteIdSchema.safeParse(siteId).success
-      ? await sites.find(siteId).catch(() => {
-          throw unavailable('the site directory');
-        })
+      ? await sites.find(siteId).catch(unavailableIfDown('the site directory'))
       : undefined;
     if (!site) throw notFound('site');
     const articleId = parseOrThrow(articleIdSchema, req.params.articleId, 'path', 'articleId');

@@ -1,7 +1,7 @@
 import { Router, type Request, type RequestHandler, type Response } from 'express';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { MODERATION_ACTIONS, type PersonalDataKeys } from '@moderato/core';
+import { isUuid, MODERATION_ACTIONS, type PersonalDataKeys } from '@moderato/core';
 import {
   canAccessSite,
   countByStatus,
@@ -51,7 +51,6 @@ const bulkSchema = actionSchema.extend({
     .max(MAX_BULK_IDS, `at most ${MAX_BULK_IDS} ids per request`),
 });
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function requireSiteAccess(user: User, siteId: string): void {
   if (!canAccessSite(user, siteId)) throw new HttpError(403, 'forbidden', `no access to site ${siteId}`);
@@ -71,7 +70,7 @@ export function reviewRoutes({ db, keys, session }: ReviewRoutesOptions): Router
    */
   const accessibleCommentId = async (user: User, rawId: unknown): Promise<string> => {
     const id = String(rawId).toLowerCase();
-    const comment = UUID.test(id) ? await findCommentSite(db, id) : undefined;
+    const comment = isUuid(id) ? await findCommentSite(db, id) : undefined;
     if (!comment || !canAccessSite(user, comment.siteId)) throw notFound('comment');
     return id;
   };

@@ -1,11 +1,11 @@
 import { loadConfig } from '@moderato/config';
+import { isUuid } from '@moderato/core';
 import { API_TOKEN_LIFETIME_DAYS, generateApiToken, hashApiToken } from '@moderato/auth';
 import { createApiToken, createDatabase, findUserByEmail, listApiTokens, revokeApiToken, revokeApiTokenById, type ApiTokenSummary } from '@moderato/db';
 import { parseOptions } from '../parse-options';
 import { UsageError } from '../usage-error';
 
 const DAY_MS = 24 * 3600 * 1000;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 async function withDatabase<T>(work: (db: ReturnType<typeof createDatabase>) => Promise<T>): Promise<T> {
   const db = createDatabase({ url: loadConfig().databaseUrl, maxConnections: 1 });
@@ -45,7 +45,7 @@ export async function tokenCreateCommand(args: string[]): Promise<void> {
 export async function tokenRevokeCommand(args: string[]): Promise<void> {
   const options = parseOptions(args, { token: { type: 'string' }, id: { type: 'string' } });
   if ((options.token === undefined) === (options.id === undefined)) throw new UsageError('give either --token T or --id ID (see `moderato token list`)');
-  if (options.id !== undefined && !UUID.test(options.id)) throw new UsageError(`--id ${options.id}: not a token id (see \`moderato token list\`)`);
+  if (options.id !== undefined && !isUuid(options.id)) throw new UsageError(`--id ${options.id}: not a token id (see \`moderato token list\`)`);
   await withDatabase(async (db) => {
     const revoked = options.id !== undefined ? await revokeApiTokenById(db, options.id) : await revokeApiToken(db, hashApiToken(options.token!));
     if (!revoked) throw new Error('no live token matches');

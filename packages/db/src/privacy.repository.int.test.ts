@@ -1,7 +1,9 @@
+import { sql } from 'kysely';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database';
+import { eventually } from '../../../test/support/eventually';
 import { givenSite } from '../../../test/support/fixtures';
-import { acceptedComment, scoreResult } from '../../../test/support/comment-factory';
-import { recordDecision, recordDecisions } from './comments.repository';
+import { acceptedComment, recordDecision, scoreResult } from '../../../test/support/comment-factory';
+import { recordDecisions } from './comments.repository';
 import { eraseCommentsByEmailHash, ERASED_TEXT } from './privacy.repository';
 
 // What the worker may still write after an erasure: a comment accepted before
@@ -16,6 +18,8 @@ afterAll(() => testDb.close());
 
 const erase = (emailHash: string) => eraseCommentsByEmailHash(testDb.db, { emailHash, mode: 'placeholder', actor: 'test' });
 const stored = (id: string) => testDb.db.selectFrom('comments').select(['author_name', 'body']).where('id', '=', id).executeTakeFirst();
+const lockWaits = async () =>
+  (await sql<{ n: number }>`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`.execute(testDb.db)).rows[0]!.n;
 const auditRows = (id: string) => testDb.db.selectFrom('comment_events').select('action').where('comment_id', '=', id).execute();
 
 it('refuses to store a comment accepted before its author was erased, and stores one accepted after', async () => {
@@ -49,7 +53,8 @@ it('waits for a worker’s insert still in its transaction, then erases that com
 
   let erasedIds: string[] | undefined;
   const erasure = erase(emailHash).then((ids) => (erasedIds = ids));
-  await new Promise((resolve) => setTimeout(resolve, 300));
+  // Proof that it waits: its session is blocked on a lock the worker's transaction holds.
+  await eventually(async () => ((await lockWaits()) > 0 ? true : undefined), 5_000, 'the erasure to wait on a lock');
   expect(erasedIds).toBeUndefined();
   commit();
   await Promise.all([worker, erasure]);

@@ -3,7 +3,8 @@ import { CLEAN_COMMENT, givenSite } from '../../../../test/support/fixtures';
 import { bearer, givenStaff } from '../../../../test/support/staff';
 import { givenDecidedComment } from '../../../../test/support/comment-factory';
 import { postJson, startApiUnderTest, type ApiUnderTest } from '../../../../test/support/api-under-test';
-import { eventually, startWorkerUnderTest } from '../../../../test/support/worker-under-test';
+import { eventually } from '../../../../test/support/eventually';
+import { startWorkerUnderTest } from '../../../../test/support/worker-under-test';
 import type { RunningWorker } from '../../../worker/src/worker';
 
 let testDb: TestDatabase;
@@ -160,10 +161,13 @@ describe('PUT /api/v1/sites/:siteId/articles/:articleId/settings', () => {
   it('premoderates an article: its comments are held', async () => {
     await call('PUT', '/api/v1/sites/blog/settings', 'admin', { spam: { approveBelow: 0.3, rejectAbove: 0.95 }, toxicity: { approveBelow: 0.3, rejectAbove: 0.95 } });
     await call('PUT', '/api/v1/sites/blog/articles/touchy/settings', 'owner', { premoderate: true });
-    await new Promise((resolve) => setTimeout(resolve, 2_500));
-    const { json } = await postJson(`${api.sut.url}/api/v1/sites/blog/articles/touchy/comments`, { name: 'Ann', email: 'a@b.co', body: CLEAN_COMMENT });
-    const row = await eventually(() => testDb.db.selectFrom('comments').select('status').where('id', '=', json.id).executeTakeFirst());
-    expect(row.status).toBe('held');
+    // The worker picks settings up at its next reload (every 2 s): post until a comment is held.
+    const decided = async () => {
+      const { json } = await postJson(`${api.sut.url}/api/v1/sites/blog/articles/touchy/comments`, { name: 'Ann', email: 'a@b.co', body: CLEAN_COMMENT });
+      return eventually(() => testDb.db.selectFrom('comments').select('status').where('id', '=', json.id).executeTakeFirst());
+    };
+    const held = await eventually(async () => ((await decided()).status === 'held' ? 'held' : undefined), 10_000, 'a held comment');
+    expect(held).toBe('held');
   });
 
   it('refuses a moderator and an empty or unknown change', async () => {

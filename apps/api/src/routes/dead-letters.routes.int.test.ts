@@ -5,7 +5,8 @@ import { createTestDatabase, testRedisUrl, uniqueQueuePrefix, type TestDatabase 
 import { CLEAN_COMMENT, givenSite } from '../../../../test/support/fixtures';
 import { bearer, givenStaff } from '../../../../test/support/staff';
 import { postJson, startApiUnderTest, type ApiUnderTest } from '../../../../test/support/api-under-test';
-import { eventually, startWorkerUnderTest } from '../../../../test/support/worker-under-test';
+import { eventually } from '../../../../test/support/eventually';
+import { startWorkerUnderTest } from '../../../../test/support/worker-under-test';
 import type { RunningWorker } from '../../../worker/src/worker';
 
 // Poison jobs (a payload from another version, a deleted site) fail at once

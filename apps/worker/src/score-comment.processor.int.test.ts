@@ -5,7 +5,8 @@ import { createPersonalDataKeys, type AcceptedComment } from '@moderato/core';
 import { createScoreCommentQueue, enqueueScoreComment, PAYLOAD_VERSION, type ScoreCommentQueue } from '@moderato/queue';
 import { createTestDatabase, testRedisUrl, uniqueQueuePrefix, type TestDatabase } from '../../../test/support/test-database';
 import { ABUSIVE_COMMENT, CLEAN_COMMENT, givenSite, SPAM_COMMENT, TEST_SECRET } from '../../../test/support/fixtures';
-import { eventually, startWorkerUnderTest } from '../../../test/support/worker-under-test';
+import { eventually } from '../../../test/support/eventually';
+import { startWorkerUnderTest } from '../../../test/support/worker-under-test';
 import type { LogCapture } from '../../../test/support/api-under-test';
 import type { RunningWorker } from './worker';
 

@@ -3,7 +3,7 @@ import { createTestDatabase, testRedisUrl, uniqueQueuePrefix, type TestDatabase 
 import { givenSite } from '../../../../test/support/fixtures';
 import { bearer, givenStaff } from '../../../../test/support/staff';
 import { startApiUnderTest, type ApiUnderTest } from '../../../../test/support/api-under-test';
-import { eventually } from '../../../../test/support/worker-under-test';
+import { eventually } from '../../../../test/support/eventually';
 
 // Two owners save different settings at the same moment: both edits survive.
 let testDb: TestDatabase;

@@ -2,8 +2,8 @@ import { sql } from 'kysely';
 import type { ScoreResult } from '@moderato/core';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database';
 import { givenSite } from '../../../test/support/fixtures';
-import { acceptedComment, scoreResult } from '../../../test/support/comment-factory';
-import { findAuthorHistory, findCommentStatus, listApprovedThread, recordDecision } from './comments.repository';
+import { acceptedComment, recordDecision, scoreResult } from '../../../test/support/comment-factory';
+import { findAuthorHistory, findCommentStatus, listApprovedThread } from './comments.repository';
 
 let testDb: TestDatabase;
 

@@ -4,7 +4,7 @@ import { DEFAULT_SITE_SETTINGS } from '@moderato/core';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database';
 import { givenSite } from '../../../test/support/fixtures';
 import { findRecentBodies } from './author-activity.repository';
-import { recordDecision } from './comments.repository';
+import { recordDecision } from '../../../test/support/comment-factory';
 
 let testDb: TestDatabase;
 const author = 'b'.repeat(64);
