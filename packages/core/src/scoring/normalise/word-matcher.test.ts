@@ -22,9 +22,10 @@ describe('foldText', () => {
       const { user, system } = process.cpuUsage(started);
       return (user + system) / 1000;
     });
-    // The median, so one garbage collection does not decide it. ~4,900 characters took
-    // ~5 ms when each went through three Unicode normalisations; now ~1 ms.
-    expect(elapsed.sort((a, b) => a - b)[5]).toBeLessThan(5);
+    // The least of eleven: a shared machine only ever adds to it. ~4,900
+    // characters took ~5 ms when each went through three Unicode
+    // normalisations; now ~1 ms.
+    expect(Math.min(...elapsed)).toBeLessThan(3);
   });
 
   it('leaves numbers, prices and ordinals alone', () => {
