@@ -4,6 +4,8 @@ import type { PhaseContext, ScoringPhase } from './phase';
 import type { Scorer } from './scorer';
 import type { ModelBundle } from './text-classifier';
 import { foldText } from './normalise/fold-text';
+import { profanityLexicon } from './normalise/profanity-lexicon';
+import { russianObscenity } from './normalise/russian-obscenity';
 import { textFingerprint } from './normalise/text-fingerprint';
 import { authorHistory } from './phases/author-history';
 import { language } from './phases/language';
@@ -66,10 +68,12 @@ function cpuMilliseconds(): number {
 /**
  * Every phase is linear in the body, so a comment takes well under a
  * millisecond of CPU; the budget is the backstop for a regression in a
- * matcher or a model: a worker moves on after it, and a moderator sees the
- * comment.
+ * matcher or a model (the backtracking this replaced took minutes): a worker
+ * moves on after it, and a moderator sees the comment. A second, not less:
+ * a shared machine can slow ordinary work several times over, and a clean
+ * comment held for that is a reader silenced.
  */
-export const DEFAULT_SCORING_BUDGET: ScoringBudget = { ms: 250, now: cpuMilliseconds };
+export const DEFAULT_SCORING_BUDGET: ScoringBudget = { ms: 1_000, now: cpuMilliseconds };
 
 /** The reason a comment is held when its phases ran out of time. */
 export function budgetReason(ms: number, skipped: number): Reason {
@@ -109,6 +113,10 @@ export function createScorer(
   phases: readonly ScoringPhase[] = MODERATION_POLICY,
   budget: ScoringBudget = DEFAULT_SCORING_BUDGET,
 ): Scorer {
+  // Built now, not inside the first comment's budget: compiling the two
+  // lexicons is the one-time cost of a fresh process.
+  profanityLexicon();
+  russianObscenity();
   return {
     modelVersion: models.version,
     score(input) {
