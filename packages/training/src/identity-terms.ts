@@ -80,9 +80,9 @@ export function reportingNeutralTexts(): string[] {
   return [...REPORTING_SENTENCES, ...REPORTING_SENTENCES_RU];
 }
 
-// Readers thanking a newsroom, always about something specific. None is a
-// check-list sentence (evaluation/reporting-check-list.ts).
-const PRAISE_OPENINGS = ['Great article.', 'Thanks for this piece.', 'Good write-up, thank you.', 'Excellent reporting, thanks for sharing.', 'Thank you for covering this.', 'Interesting story, much appreciated.'];
+// Readers thanking a newsroom, briefly and then about something specific.
+// None is a check-list sentence (evaluation/reporting-check-list.ts).
+const PRAISE_OPENINGS = ['Great article.', 'Thanks for this piece.', 'Good write-up, thank you.', 'Excellent reporting, thanks for sharing.', 'Thank you for covering this.', 'Interesting story, much appreciated.', 'Thanks for sharing this story.'];
 const PRAISE_SPECIFICS = [
   'I live near the square and saw the police vans.',
   'The part about the budget vote was new to me.',
@@ -92,15 +92,23 @@ const PRAISE_SPECIFICS = [
   'The numbers on hospital waiting times match what I see as a nurse.',
 ];
 
-/** Polite, specific reader comments, labelled not spam: thanks is not what spam does. */
+/** Polite reader comments, labelled not spam: thanks is not what spam does. */
 export function praiseHamTexts(): string[] {
-  return PRAISE_OPENINGS.flatMap((opening) => PRAISE_SPECIFICS.map((specific) => `${opening} ${specific}`));
+  // The openings alone too: short thank-yous teach the model that thanks for
+  // sharing is not spam, while "share" itself stays uncapped (below).
+  return [...PRAISE_OPENINGS, ...PRAISE_OPENINGS.flatMap((opening) => PRAISE_SPECIFICS.map((specific) => `${opening} ${specific}`))];
 }
 
 // Digit runs as the stems spell them ("0000000000000"): SMS spam is full of
 // phone numbers written without separators, so a model learns any long
 // number as spam. A number alone is not a contact; the phone signal is.
 const DIGIT_RUNS = Array.from({ length: 16 }, (_, i) => '0'.repeat(i + 5));
+
+// "Sharing" (a praise word) stems to "share", which is what YouTube spam
+// asks for ("please share my video"). Left uncapped, with the short
+// thank-yous above as clean rows, it lifts Eminem dev ROC-AUC 0.975 → 0.980
+// while "Thanks for sharing, very informative." scores 0.11 as spam.
+const UNCAPPED_PRAISE_STEMS = new Set(['share']);
 
 /**
  * Caps the weights of praise words and of long numbers at 0 in a spam
@@ -109,7 +117,8 @@ const DIGIT_RUNS = Array.from({ length: 16 }, (_, i) => '0'.repeat(i + 5));
  * Returns how many weights were capped.
  */
 export function capPolitenessWeights(weights: Float32Array, hashBits: number): number {
-  const buckets = new Set([...POLITENESS_STEMS, ...DIGIT_RUNS].map((stem) => wordBucket(stem, hashBits)));
+  const stems = [...POLITENESS_STEMS].filter((stem) => !UNCAPPED_PRAISE_STEMS.has(stem));
+  const buckets = new Set([...stems, ...DIGIT_RUNS].map((stem) => wordBucket(stem, hashBits)));
   let capped = 0;
   for (const bucket of buckets) {
     if (weights[bucket]! > 0) {

@@ -1,6 +1,7 @@
-import { extractFeatures } from '@moderato/core/src/scoring/features';
+import { extractFeatures, wordBucket } from '@moderato/core/src/scoring/features';
 import { rawScore } from '@moderato/core/src/scoring/linear-model';
 import { analyseText } from '@moderato/core/src/scoring/text';
+import { capPolitenessWeights } from './identity-terms';
 import { brierScore, rocAuc, thresholdMetrics } from './metrics';
 import { applyPlatt, fitPlatt } from './platt';
 import { trainLogisticRegression, type Example } from './sgd-trainer';
@@ -62,5 +63,20 @@ describe('metrics', () => {
     expect(m.precision).toBeCloseTo(1 / 3);
     expect(m.recall).toBeCloseTo(0.5);
     expect(m.f1).toBeCloseTo(0.4);
+  });
+});
+
+describe('capPolitenessWeights', () => {
+  it('caps thanks and long numbers at 0 but leaves "share" (what spam asks for) as learned', () => {
+    const weights = new Float32Array(1 << BITS);
+    const thanks = wordBucket('thank', BITS);
+    const share = wordBucket('share', BITS);
+    const number = wordBucket('0000000', BITS);
+    weights[thanks] = 2;
+    weights[share] = 3;
+    weights[number] = 1;
+    capPolitenessWeights(weights, BITS);
+    expect([weights[thanks], weights[number]]).toEqual([0, 0]);
+    expect(weights[share]).toBe(3);
   });
 });

@@ -54,7 +54,8 @@ export const REPORTING_WORDS_RU: readonly string[] = [
  * Praise and thanks. The spam data (YouTube, SMS, a blog's spam queue) is
  * full of flattery, so a model learns "thanks for sharing" as spam and holds
  * every polite reader; spam is what a comment does (links, contacts,
- * offers), not its manners. Opaque, and capped at 0 in the spam models.
+ * offers), not its manners. Opaque, and capped at 0 in the spam models
+ * (all but "share", the stem of "sharing": see identity-terms.ts).
  * ("like", "love" and "share" are left out: "like and share" is an action
  * spam asks for.)
  */
