@@ -37,9 +37,11 @@ describe('russianObscenity', () => {
 
   it('stops at 100 hits and stays linear on a hostile body', () => {
     expect(sut.find('хуй '.repeat(1_000))).toHaveLength(100);
-    const started = performance.now();
+    // CPU time: the wall clock of a shared machine also counts waiting for a core.
+    const started = process.cpuUsage();
     sut.find('пизпизпиз'.repeat(600));
     sut.find('е'.repeat(5_000));
-    expect(performance.now() - started).toBeLessThan(50);
+    const { user, system } = process.cpuUsage(started);
+    expect((user + system) / 1000).toBeLessThan(50);
   });
 });

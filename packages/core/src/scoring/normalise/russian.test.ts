@@ -48,9 +48,11 @@ describe('normaliseRussian', () => {
   it('takes linear time on a hostile body', () => {
     analyseRussian('прогрев');
     for (const body of ['а.'.repeat(2_500), 'а '.repeat(2_500) + 'бв', 'x'.repeat(5_000), 'пи3'.repeat(1_700), 'a.b.'.repeat(1_250) + 'ru']) {
-      const started = performance.now();
+      // CPU time: the wall clock of a shared machine also counts waiting for a core.
+      const started = process.cpuUsage();
       analyseRussian(body);
-      expect(performance.now() - started).toBeLessThan(50);
+      const { user, system } = process.cpuUsage(started);
+      expect((user + system) / 1000).toBeLessThan(50);
     }
   });
 });
