@@ -43,7 +43,7 @@ const HASHTAG = /(^|[^\w#])#(\w+)/g;
 const CAMEL = /([a-z])([A-Z])/g;
 const NON_ASCII_LETTER = /[^\x00-\x7f]/g;
 const REPEATS = /(\D)\1{2,}/gu;
-const TOKEN = /\[link\]|[\p{L}\p{M}\p{N}]+(?:[*']+[\p{L}\p{M}\p{N}]+)*|\p{Extended_Pictographic}|[!?$£€%]/gu;
+const TOKEN = /\[link\]|[\p{L}\p{M}\p{N}]+(?:[*']+[\p{L}\p{M}\p{N}]+)*|\p{Extended_Pictographic}|[!?$£€%₽]/gu;
 
 const decodeEntity = (match: string, name: string): string => decodeEntityName(name) ?? match;
 
@@ -84,7 +84,7 @@ export function stemWord(word: string): string {
   return stem;
 }
 
-const PUNCT = new Set(['!', '?', '$', '£', '€', '%']);
+const PUNCT = new Set(['!', '?', '$', '£', '€', '%', '₽']);
 const PICTOGRAPHIC = /^\p{Extended_Pictographic}$/u;
 
 // Cheap checks first: the regex is only needed for the rare non-ASCII token.

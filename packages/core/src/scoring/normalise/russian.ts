@@ -6,12 +6,13 @@
 // natural's Russian Porter stemmer is imported by its own path: natural's
 // index loads its database clients.
 import PorterStemmerRu from 'natural/lib/natural/stemmers/porter_stemmer_ru';
-import { LINK_TOKEN, stemWord, type NormalisedText, type Token, type TokenKind } from '../text';
+import { LINK_TOKEN, stemWord, tokenise, type NormalisedText, type Token } from '../text';
+import { INVISIBLE_CLASS } from './characters';
 
 // Text NFKC leaves as it is (ASCII, Cyrillic, guillemets, dashes, curly
 // quotes): the common case skips the normalisation call.
 const NFKC_STABLE = /^[\u0000-\u007e\u00ab\u00bb\u0400-\u04ff\u2013\u2014\u2018\u2019\u201c-\u201e]*$/;
-const INVISIBLE = /[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/g;
+const INVISIBLE = new RegExp(INVISIBLE_CLASS, 'g');
 // Scheme links, www. hosts and bare domains of the zones Russian spam uses.
 // At most five labels before the zone, so "a.b.c…" cannot backtrack.
 const LINK = /\b(?:https?:\/\/|www\.)[^\s<>"']+|\b[a-z0-9-]+(?:\.[a-z0-9-]+){0,5}\.(?:com|net|org|ru|su|me|io|ly|info|biz|xyz|top|kz|ua|by|рф)\b(?:\/[^\s<>"']*)?/gi;
@@ -23,9 +24,6 @@ const WORD = /[a-zа-я0-9]+/g;
 const MASKED = /[а-я][a-z0-9]|[a-z0-9][а-я]/;
 const CYRILLIC = /[а-яё]/;
 const REPEATS = /([a-zа-я])\1\1+/g;
-const TOKEN = /\[link\]|[\p{L}\p{M}\p{N}]+(?:[*']+[\p{L}\p{M}\p{N}]+)*|\p{Extended_Pictographic}|[!?$€%₽]/gu;
-const PUNCT = new Set(['!', '?', '$', '€', '%', '₽']);
-const PICTOGRAPHIC = /^\p{Extended_Pictographic}$/u;
 
 // Latin letters (lower case) that stand for a Cyrillic one inside a Cyrillic word.
 const LATIN_TO_CYRILLIC: Readonly<Record<string, string>> = {
@@ -139,12 +137,6 @@ export function stemRussian(word: string): string {
   return stem;
 }
 
-function kindOf(surface: string): TokenKind {
-  if (surface === LINK_TOKEN) return 'link';
-  if (surface.length === 1 && PUNCT.has(surface)) return 'punct';
-  return surface.charCodeAt(0) >= 0x2000 && PICTOGRAPHIC.test(surface) ? 'emoji' : 'word';
-}
-
 // Cyrillic words take the Russian stem, Latin ones (brands, English) the English one.
 function stemOf(surface: string): string {
   return CYRILLIC.test(surface) ? stemRussian(surface) : stemWord(surface);
@@ -152,14 +144,7 @@ function stemOf(surface: string): string {
 
 /** Splits normalised Russian text into tokens with offsets and stems, in the shape text.ts gives English. */
 export function tokeniseRussian(text: string): Token[] {
-  const tokens: Token[] = [];
-  for (const match of text.matchAll(TOKEN)) {
-    const surface = match[0];
-    const start = match.index ?? 0;
-    const kind = kindOf(surface);
-    tokens.push({ text: surface, stem: kind === 'word' ? stemOf(surface) : surface, kind, start, end: start + surface.length });
-  }
-  return tokens;
+  return tokenise(text, stemOf);
 }
 
 /** Normalises raw Russian text and tokenises the result (the Russian counterpart of `analyseText`). */
