@@ -21,8 +21,8 @@ export interface WordMatcherOptions {
 }
 
 // Longest first, so "ings" is tried before "s".
-const INFLECTIONS = ['ings', 'ers', 'ing', 'es', 'ed', 'er', 'in', 's', 'y'];
-const INFLECTION_KEYS = [...new Set(INFLECTIONS.map((suffix) => runsOf(suffix).key))];
+const INFLECTION_RUNS = ['ings', 'ers', 'ing', 'es', 'ed', 'er', 'in', 's', 'y'].map((suffix) => runsOf(suffix));
+const INFLECTION_KEYS = [...new Set(INFLECTION_RUNS.map((suffix) => suffix.key))];
 // A comment that repeats a listed word thousands of times needs no more
 // evidence than this, and the cap bounds the work one comment can cause.
 const MAX_MATCHES = 100;
@@ -112,8 +112,7 @@ function runsCover(text: Runs, listed: Runs): boolean {
 function lastPartCovers(text: Runs, listed: Runs, inflects: boolean): boolean {
   if (runsCover(text, listed)) return true;
   if (!inflects) return false;
-  for (const suffix of INFLECTIONS) {
-    const suffixRuns = runsOf(suffix); // tiny: nine suffixes of at most four letters
+  for (const suffixRuns of INFLECTION_RUNS) {
     if (!text.key.endsWith(suffixRuns.key)) continue;
     const stem = { key: text.key.slice(0, -suffixRuns.key.length), counts: text.counts.slice(0, -suffixRuns.counts.length) };
     // A suffix that starts with the stem's last letter shares its run ("idiots" has none; "messes": mes + ses).
@@ -197,9 +196,15 @@ export function compileWordMatcher(words: readonly string[], options: WordMatche
     return found;
   }
 
+  // The profanity phase and the English model ask about the same folded body:
+  // its hits are found once. Keyed by the folding, like its words above.
+  const found = new WeakMap<FoldedText, WordMatch[]>();
+
   return {
     size: entries.length,
     find(body, folded = foldText(body)) {
+      const known = found.get(folded);
+      if (known) return known;
       const text = folded.text;
       const textWords = wordsOfFoldedText(folded);
       const matches: WordMatch[] = [];
@@ -220,6 +225,7 @@ export function compileWordMatcher(words: readonly string[], options: WordMatche
         matches.push({ word: hit.entry.word, ...spanInBody(body, folded, start, end) });
         i += hit.span;
       }
+      found.set(folded, matches);
       return matches;
     },
   };
