@@ -33,7 +33,8 @@ describe('shipped model bundle', () => {
     expect(evidence.length).toBeGreaterThan(0);
     expect(evidence.length).toBeLessThanOrEqual(3);
     for (let i = 1; i < evidence.length; i += 1) expect(evidence[i]!.weight).toBeLessThanOrEqual(evidence[i - 1]!.weight);
-    expect(evidence.map((e) => e.feature)).not.toEqual(expect.arrayContaining(['you', 'are', 'a', 'you are']));
+    // Each on its own: arrayContaining of all four could never fail with three items.
+    for (const word of ['you', 'are', 'a', 'you are']) expect(evidence.map((e) => e.feature)).not.toContain(word);
   });
 
   it('scores a Russian insult as toxic and Russian job spam as spam', () => {
