@@ -30,16 +30,13 @@ const requireJson: RequestHandler = (req, _res, next) => {
   next();
 };
 
-/** A Postgres outage is a 503: the caller can retry, nothing was lost. A failing query is a bug, and a 500. */
-const fromDatabase = <T>(query: Promise<T>): Promise<T> => query.catch(unavailableIfDown('the database'));
-
 export function commentsRoutes({ sites, keys, db, enqueue, isQueued, guard }: CommentsRoutesOptions): Router {
   const router = Router();
 
   const findSiteOrThrow = async (params: Record<string, unknown>): Promise<{ site: Site; articleId: string }> => {
     const siteId = String(params.siteId);
     // An id no site could have is simply an unknown site.
-    const site = siteIdSchema.safeParse(siteId).success ? await fromDatabase(sites.find(siteId)) : undefined;
+    const site = siteIdSchema.safeParse(siteId).success ? await sites.find(siteId) : undefined;
     if (!site) throw notFound('site');
     const articleId = parseOrThrow(articleIdSchema, params.articleId, 'path', 'articleId');
     return { site, articleId };
@@ -76,19 +73,19 @@ export function commentsRoutes({ sites, keys, db, enqueue, isQueued, guard }: Co
   router.get('/api/v1/sites/:siteId/articles/:articleId/comments', async (req, res) => {
     const { site, articleId } = await findSiteOrThrow(req.params);
     const query = parseOrThrow(threadQuerySchema, req.query, 'query');
-    const page = await fromDatabase(listApprovedThread(db, { siteId: site.id, articleId, ...query }));
+    const page = await listApprovedThread(db, { siteId: site.id, articleId, ...query });
     res.json(page);
   });
 
   router.get('/api/v1/comments/:id', async (req, res) => {
     if (!isUuid(req.params.id)) throw notFound('comment');
     const id = req.params.id.toLowerCase();
-    const stored = await fromDatabase(findCommentStatus(db, id));
+    const stored = await findCommentStatus(db, id);
     if (stored) return void res.json({ id: id, status: stored });
     const queued = await isQueued(id).catch(unavailableIfDown('the comment queue'));
     if (queued) return void res.json({ id: id, status: 'pending' });
     // The job may have finished between the two look-ups.
-    const decided = await fromDatabase(findCommentStatus(db, id));
+    const decided = await findCommentStatus(db, id);
     if (decided) return void res.json({ id: id, status: decided });
     throw notFound('comment');
   });

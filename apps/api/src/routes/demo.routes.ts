@@ -4,7 +4,6 @@ import { Router } from 'express';
 import type { Kysely } from 'kysely';
 import { DEFAULT_SITE_SETTINGS } from '@moderato/core';
 import { createSite, SiteExistsError, type Database, type SiteDirectory } from '@moderato/db';
-import { unavailableIfDown } from '../errors';
 
 export interface DemoRoutesOptions {
   db: Kysely<Database>;
@@ -51,7 +50,7 @@ export function demoRoutes({ db, sites, pagePath = DEMO_PAGE_PATH }: DemoRoutesO
   };
 
   router.get('/demo', async (_req, res) => {
-    await ensureDemoSite().catch(unavailableIfDown('the database'));
+    await ensureDemoSite();
     res.set({ 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': DEMO_CSP, 'Cache-Control': 'no-cache' });
     res.send(page);
   });
