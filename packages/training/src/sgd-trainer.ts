@@ -30,7 +30,7 @@ export interface TrainedWeights {
 }
 
 /** mulberry32: tiny, seeded, and identical on every platform, unlike Math.random. */
-export function seededRandom(seed: number): () => number {
+function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

@@ -54,7 +54,7 @@ export function cachedFeaturiser(analyser: LanguageAnalyser, hashBits: number): 
 const cleanRows = (texts: readonly string[], source: string): LabeledText[] => texts.map((text, i) => ({ id: `${source}-${i}`, text, label: 0, source }));
 
 /** The written-for-training clean rows a config asks for. */
-export function augmentationRows(config: TaskConfig): LabeledText[] {
+function augmentationRows(config: TaskConfig): LabeledText[] {
   return [
     ...(config.topicFixes ? [...cleanRows(identityNeutralTexts(), 'identity-neutral'), ...cleanRows(reportingNeutralTexts(), 'reporting-neutral')] : []),
     ...(config.politenessFixes ? cleanRows(praiseHamTexts(), 'praise-ham') : []),

@@ -9,9 +9,9 @@ import { loginCredentials } from './login-credentials';
 
 const WINDOW_MS = 15 * 60_000;
 /** Sign-in attempts per client address in 15 minutes, whatever the account: a few staff behind one NAT fit. */
-export const LOGIN_ATTEMPTS_PER_ADDRESS = 20;
+const LOGIN_ATTEMPTS_PER_ADDRESS = 20;
 /** Failed sign-ins per account in 15 minutes, from any address: plenty for typos, too few for guessing. */
-export const LOGIN_FAILURES_PER_ACCOUNT = 10;
+const LOGIN_FAILURES_PER_ACCOUNT = 10;
 // Group IPv6 clients by /56, what one home connection usually gets.
 const IPV6_SUBNET = 56;
 

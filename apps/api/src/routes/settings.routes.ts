@@ -25,7 +25,7 @@ const articleSwitchesSchema = z
   .strict();
 
 /** The most comments one preview re-decides: re-running the rules on 10,000 texts is about a second of CPU. */
-export const MAX_PREVIEW_COMMENTS = 10_000;
+const MAX_PREVIEW_COMMENTS = 10_000;
 
 /** How many recent comments a preview re-decides: 1,000 unless asked. */
 const previewQuerySchema = z.object({

@@ -142,11 +142,6 @@ function foldDigit(code: number): number {
 // one swear word weighs the same in a short comment as in a long one.
 const DENSE_SEED = fnv1a('d\u0000');
 
-/** The bucket of a dense feature, e.g. to report its weight. */
-export function denseBucket(name: string, hashBits: number): number {
-  return fnvString(DENSE_SEED, name) & ((1 << hashBits) - 1);
-}
-
 /**
  * Hashes tokens into a sparse vector of 2^hashBits dimensions: stemmed word
  * unigrams and bigrams, plus character 2-5-grams of each word padded with
