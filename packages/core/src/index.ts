@@ -7,10 +7,19 @@ export type { ScoringPhase, PhaseContext, PhaseResult } from './scoring/phase';
 export type { ModelBundle, TextClassifier, Classification, Evidence } from './scoring/text-classifier';
 export { createScorer, MODERATION_POLICY } from './scoring/pipeline';
 export { loadModelBundle } from './scoring/model-file';
+export {
+  parseSiteModelWeights,
+  siteModelBundle,
+  siteModelVersion,
+  type LanguageAdjustment,
+  type SiteAdjustment,
+  type SiteModelWeights,
+} from './scoring/site-model';
 export { bodyFingerprint } from './scoring/normalise/text-fingerprint';
 export { cleanText } from './clean-text';
 export { isUuid } from './uuid';
 export * from './moderation';
+export * from './site-models';
 export { mergeSettingsPatch } from './settings-patch';
 export {
   previewSettings,

@@ -36,6 +36,10 @@ export const siteSettingsSchema = z
     newCommenterHold: z.number().int().min(0).max(100),
     /** Hold comments in a language no model reads (they are scored by the rules only). */
     holdUnscoredLanguages: z.boolean(),
+    /** Share of auto-approved comments also sent to the QA list (they stay published). */
+    qaSampleRate: probability,
+    /** An author with this many approved comments and none rejected is not held by the model's hold band; 0: off. */
+    trustAfterApproved: z.number().int().min(0).max(1000),
   })
   .strict();
 
@@ -62,6 +66,8 @@ export const DEFAULT_SITE_SETTINGS: SiteSettings = {
   holdWords: [],
   newCommenterHold: 0,
   holdUnscoredLanguages: false,
+  qaSampleRate: 0.02,
+  trustAfterApproved: 3,
 };
 
 /**

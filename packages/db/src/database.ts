@@ -7,6 +7,7 @@ import type { ErasedAuthorsTable } from './tables/erased-authors.table';
 import type { QueueEventsTable } from './tables/queue-events.table';
 import type { ArticleSettingsTable, SiteSettingsVersionsTable } from './tables/site-settings.table';
 import type { SitesTable } from './tables/sites.table';
+import type { QaSamplesTable, ShadowDecisionsTable, SiteModelEventsTable, SiteModelsTable } from './tables/site-models.table';
 import type { ApiTokensTable, UserSitesTable, UsersTable } from './tables/users.table';
 
 export interface Database {
@@ -21,6 +22,10 @@ export interface Database {
   article_settings: ArticleSettingsTable;
   queue_events: QueueEventsTable;
   erased_authors: ErasedAuthorsTable;
+  site_models: SiteModelsTable;
+  site_model_events: SiteModelEventsTable;
+  shadow_decisions: ShadowDecisionsTable;
+  qa_samples: QaSamplesTable;
 }
 
 export interface DatabaseOptions {

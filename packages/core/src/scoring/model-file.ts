@@ -112,10 +112,12 @@ export function modelVersion(json: string): string {
 /** Builds the per-language scorers from model-file JSON. */
 export function bundleFromJson(json: string): ModelBundle {
   const languages: Record<string, LanguageModels> = {};
+  const linear: Record<string, ModelPair> = {};
   for (const [language, pair] of Object.entries(parseModelSet(json))) {
     languages[language] = createLanguageModels(ANALYSERS[language]!, pair.spam, pair.toxicity);
+    linear[language] = { spam: pair.spam, toxicity: pair.toxicity };
   }
-  return { version: modelVersion(json), languages };
+  return { version: modelVersion(json), languages, linear };
 }
 
 /**

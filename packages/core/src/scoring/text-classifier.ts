@@ -2,6 +2,7 @@ import type { Analysis, LanguageAnalyser } from './analysers/analyser';
 import { extractFeatures, extractTracedFeatures, type FeatureTrace, type SparseVector } from './features';
 import { explain, predictProbability, type LinearModel } from './linear-model';
 import type { FoldedText } from './normalise/fold-text';
+import type { ModelPair } from './model-file';
 
 /** An n-gram or a named signal present in the text, and its contribution (logit units). */
 export interface Evidence {
@@ -46,6 +47,8 @@ export interface ModelBundle {
   version: string;
   /** Models per ISO 639-1 code; a language without models is scored by the rules only. */
   languages: Readonly<Partial<Record<string, LanguageModels>>>;
+  /** The linear models behind them, when loaded from a model file: what a site model adjusts. */
+  linear?: Readonly<Partial<Record<string, ModelPair>>>;
 }
 
 const EVIDENCE_LIMIT = 3;
