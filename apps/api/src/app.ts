@@ -11,6 +11,7 @@ import { embedRoutes, type EmbedRoutesOptions } from './routes/embed.routes';
 import { healthRoutes, type HealthRoutesOptions } from './routes/health.routes';
 import { metricsRoutes, type MetricsRoutesOptions } from './routes/metrics.routes';
 import { moderationRoutes, type ModerationRoutesOptions } from './routes/moderation.routes';
+import { modelsRoutes, type ModelsRoutesOptions } from './routes/models.routes';
 import { queueBoardRoutes, type QueueBoardRoutesOptions } from './routes/queue-board.routes';
 
 export interface AppOptions {
@@ -25,6 +26,8 @@ export interface AppOptions {
   moderation?: ModerationRoutesOptions;
   /** The admin's view of failed jobs: list, retry, discard. */
   deadLetters?: DeadLettersRoutesOptions;
+  /** Site models: list, train, shadow, promote, roll back (owners and admins). */
+  siteModels?: ModelsRoutesOptions;
   /** Request counting, and GET /metrics when a token is configured. */
   metrics?: { countRequests: RequestHandler; routes?: MetricsRoutesOptions };
   /** BullMQ's queue view at /admin/queues, admins only. */
@@ -37,7 +40,7 @@ export interface AppOptions {
 export const BODY_LIMIT = '64kb';
 
 /** Builds the HTTP app: routes and one error handler. It does not listen. */
-export function createApp({ logger, comments, health, embed, demo, moderation, deadLetters, metrics, queueBoard, trustProxy = false }: AppOptions): Express {
+export function createApp({ logger, comments, health, embed, demo, moderation, deadLetters, siteModels, metrics, queueBoard, trustProxy = false }: AppOptions): Express {
   const app = express();
   app.set('trust proxy', trustProxy);
   app.disable('x-powered-by');
@@ -56,6 +59,7 @@ export function createApp({ logger, comments, health, embed, demo, moderation, d
   if (moderation) app.use(moderationRoutes(moderation));
   if (queueBoard) app.use(queueBoardRoutes(queueBoard));
   if (deadLetters) app.use(deadLettersRoutes(deadLetters));
+  if (siteModels) app.use(modelsRoutes(siteModels));
   app.use(() => {
     throw notFound('route');
   });

@@ -1,5 +1,6 @@
 import { ConfigError } from '@moderato/config';
 import { migrateCommand } from './commands/migrate.command';
+import { modelListCommand, modelPromoteCommand, modelRollbackCommand, modelShadowCommand } from './commands/model.command';
 import { privacyEraseCommand, privacyExportCommand } from './commands/privacy.command';
 import { scoreCommand } from './commands/score.command';
 import { siteCreateCommand } from './commands/site-create.command';
@@ -22,6 +23,11 @@ Commands:
   token revoke --token T | --id ID          revoke an API token by the token itself or by its id
   start                                     migrate, then run the API and one worker
   privacy export --email E                  every comment stored under that email, as JSON (audited)
+  model list --site ID [--json]             the site's models: version, status, held-out figures
+  model shadow --site ID --version V        score new comments with V beside live (stored, never applied)
+  model promote --site ID --version V [--force]
+                                            make V live (--force: even if it did worse than live; audited)
+  model rollback --site ID                  the model live before the current one decides again
   privacy erase --email E [--mode placeholder|delete]
                                             erase that email's comments: "[deleted]" placeholders (default) or removed (audited)
 
@@ -36,6 +42,10 @@ const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   'token create': tokenCreateCommand,
   'token revoke': tokenRevokeCommand,
   'token list': tokenListCommand,
+  'model list': modelListCommand,
+  'model shadow': modelShadowCommand,
+  'model promote': modelPromoteCommand,
+  'model rollback': modelRollbackCommand,
   'privacy export': privacyExportCommand,
   'privacy erase': privacyEraseCommand,
 };

@@ -1,10 +1,10 @@
 import { type Job, UnrecoverableError } from 'bullmq';
 import type { Kysely } from 'kysely';
 import type { Logger } from '@moderato/config';
-import type { Scorer } from '@moderato/core';
 import {
   articleSettingsOf,
   findSite,
+  recordShadowDecisions,
   type AuthorContext,
   type AuthorContextQuery,
   type Database,
@@ -12,9 +12,11 @@ import {
   type SiteDirectory,
 } from '@moderato/db';
 import { scoreCommentPayloadSchema, type ScoreCommentPayload } from '@moderato/queue';
+import type { SiteScorers } from './site-scorers';
 
 export interface ScoreCommentProcessorOptions {
-  scorer: Scorer;
+  /** The site's live scorer (its site model, or the shipped one) and its shadow, if any. */
+  scorers: SiteScorers;
   sites: SiteDirectory;
   db: Kysely<Database>;
   logger: Logger;
@@ -30,7 +32,7 @@ export interface ScoreCommentProcessorOptions {
  * propagate so BullMQ retries with backoff; a payload that can never succeed
  * fails at once with UnrecoverableError and stays in the failed set.
  */
-export function createScoreCommentProcessor({ scorer, sites, db, logger, lookUpAuthor, record }: ScoreCommentProcessorOptions) {
+export function createScoreCommentProcessor({ scorers, sites, db, logger, lookUpAuthor, record }: ScoreCommentProcessorOptions) {
   return async (job: Job<ScoreCommentPayload>): Promise<void> => {
     const startedAt = performance.now();
     const parsed = scoreCommentPayloadSchema.safeParse(job.data);
@@ -48,14 +50,24 @@ export function createScoreCommentProcessor({ scorer, sites, db, logger, lookUpA
     // Recent bodies are for repeat-post detection; they exclude this comment in case a retry already stored it.
     const { authorHistory, recentBodies, recentFingerprints } = await lookUpAuthor({ siteId: comment.siteId, emailHash: comment.emailHash, excludeId: comment.id });
     const settings = articleSettingsOf(site, comment.articleId).premoderate ? { ...site.settings, premoderate: true } : site.settings;
-    const result = scorer.score({ body: comment.body, name: comment.name, settings, authorHistory, recentBodies, recentFingerprints });
+    const input = { body: comment.body, name: comment.name, settings, authorHistory, recentBodies, recentFingerprints };
+    const { live, shadow } = await scorers.forSite(site);
+    const result = live.score(input);
     const written = await record({ comment, score: result, context: { settingsVersion: site.settingsVersion, authorApprovedBefore: authorHistory.approved } });
+    // A shadow model's decision is stored beside the real one and never applied.
+    if (shadow) {
+      const seen = shadow.scorer.score(input);
+      await recordShadowDecisions(db, [
+        { commentId: comment.id, siteId: comment.siteId, modelVersion: shadow.version, decision: seen.decision, spam: seen.spam, toxicity: seen.toxicity, reasons: seen.reasons },
+      ]);
+    }
     logger.info(
       {
         jobId: job.id,
         commentId: comment.id,
         siteId: comment.siteId,
         decision: result.decision,
+        modelVersion: result.modelVersion,
         spam: Number(result.spam.toFixed(4)),
         toxicity: Number(result.toxicity.toFixed(4)),
         attempt: job.attemptsMade + 1,

@@ -1,6 +1,6 @@
 import { Worker } from 'bullmq';
 import type { Config, Logger } from '@moderato/config';
-import { createScorer, loadModelBundle } from '@moderato/core';
+import { loadModelBundle } from '@moderato/core';
 import { openServiceDatabase } from '@moderato/db';
 import {
   createRedisConnection,
@@ -17,6 +17,7 @@ import { waitOutDatabaseOutages } from './database-outage';
 import { createRetentionProcessor } from './retention.processor';
 import { startMetricsServer } from './metrics-server';
 import { createScoreCommentProcessor } from './score-comment.processor';
+import { createSiteScorers } from './site-scorers';
 import { createWorkerMetrics } from './worker-metrics';
 
 export interface RunningWorker {
@@ -28,8 +29,7 @@ export interface RunningWorker {
 export async function startWorker(config: Config, logger: Logger): Promise<RunningWorker> {
   const loadStartedAt = performance.now();
   const models = loadModelBundle();
-  const scorer = createScorer(models);
-  logger.info({ modelVersion: scorer.modelVersion, loadMs: Math.round(performance.now() - loadStartedAt) }, 'models loaded');
+  logger.info({ modelVersion: models.version, loadMs: Math.round(performance.now() - loadStartedAt) }, 'models loaded');
   const metrics = createWorkerMetrics();
 
   const postgres = openServiceDatabase({ url: config.databaseUrl, statementTimeoutMs: config.statementTimeoutMs.worker, logger, countPoolError: metrics.countPostgresError });
@@ -45,7 +45,7 @@ export async function startWorker(config: Config, logger: Logger): Promise<Runni
   // Look-ups and writes are batched across the jobs in flight: a few round trips per batch instead of six per job.
   const batched = createBatchedDatabase({ db, maxItems: config.workerConcurrency });
   const scoreComment = createScoreCommentProcessor({
-    scorer: metrics.timed(scorer),
+    scorers: createSiteScorers({ db, base: models, logger, wrap: metrics.timed }),
     sites,
     db,
     logger,

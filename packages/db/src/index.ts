@@ -2,7 +2,7 @@ export { createDatabase, type Database, type DatabaseOptions } from './database'
 export { isDatabaseUnavailable, isStatementTimeout, loggableDatabaseError } from './database-errors';
 export { migrateToLatest, MIGRATIONS_FOLDER } from './migrate';
 export { ensureDatabaseExists } from './ensure-database';
-export { createSite, findSite, listSites, articleSettingsOf, SiteExistsError, type Site, type ArticleSettings } from './sites.repository';
+export { createSite, findSite, listSites, articleSettingsOf, SiteExistsError, type Site, type ArticleSettings, type SiteModelVersions } from './sites.repository';
 export { saveSiteSettings, listSettingsVersions, saveArticleSettings, type SavedSettings, type SettingsVersion } from './settings.repository';
 export {
   recordDecisions,
@@ -35,3 +35,19 @@ export { listRecentForPreview } from './preview.repository';
 export { exportCommentsByEmailHash, eraseCommentsByEmailHash, ERASED_TEXT, type ErasureMode, type ExportedComment } from './privacy.repository';
 export { purgeExpired, RETENTION_ACTOR, type RetentionResult } from './retention.repository';
 export { recordQueueEvent, type QueueEvent, type QueueEventAction } from './queue-events.repository';
+export {
+  listSiteModels,
+  findSiteModelWeights,
+  activeSiteModelVersions,
+  shadowSiteModel,
+  promoteSiteModel,
+  rollbackSiteModel,
+  listSiteModelEvents,
+  SiteModelNotFoundError,
+  SiteModelStatusError,
+  SiteModelWorseError,
+  NothingToRollBackError,
+  type ModelChange,
+} from './site-models.repository';
+export { recordShadowDecisions, compareShadowDecisions, type ShadowDecision, type ShadowComparison, type ShadowDisagreement } from './shadow-decisions.repository';
+export { weeklyAgreement, type WeeklyAgreement } from './model-agreement.repository';

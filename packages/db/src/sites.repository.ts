@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { parseSiteSettings, type SiteSettings } from '@moderato/core';
 import type { Database } from './database';
+import { activeSiteModelVersions } from './site-models.repository';
 
 /** Per-article switches an owner can set. */
 export interface ArticleSettings {
@@ -18,7 +19,16 @@ export interface Site {
   settingsVersion: number;
   /** Articles with switches set; the rest have none. */
   articles: Record<string, ArticleSettings>;
+  /** The site model that decides (null: the shipped model) and the one scored beside it in shadow. */
+  models: SiteModelVersions;
 }
+
+export interface SiteModelVersions {
+  live: number | null;
+  shadow: number | null;
+}
+
+const NO_SITE_MODELS: SiteModelVersions = { live: null, shadow: null };
 
 export class SiteExistsError extends Error {
   constructor(readonly siteId: string) {
@@ -41,8 +51,8 @@ async function articleSettingsBySite(db: Kysely<Database>, siteIds?: string[]): 
   return bySite;
 }
 
-function toSite(row: SiteRow, articles: Record<string, ArticleSettings> = {}): Site {
-  return { id: row.id, name: row.name, settings: parseSiteSettings(row.settings), settingsVersion: row.settings_version, articles };
+function toSite(row: SiteRow, articles: Record<string, ArticleSettings> = {}, models: SiteModelVersions = NO_SITE_MODELS): Site {
+  return { id: row.id, name: row.name, settings: parseSiteSettings(row.settings), settingsVersion: row.settings_version, articles, models };
 }
 
 /** Creates a site with its first settings version; throws SiteExistsError when the id is taken. */
@@ -68,17 +78,19 @@ export async function findSite(db: Kysely<Database>, siteId: string): Promise<Si
 export async function findSites(db: Kysely<Database>, siteIds: string[]): Promise<Site[]> {
   if (siteIds.length === 0) return [];
   const rows = await db.selectFrom('sites').select(['id', 'name', 'settings', 'settings_version']).where('id', 'in', siteIds).orderBy('id').execute();
-  const articles = await articleSettingsBySite(db, rows.map((row) => row.id));
-  return rows.map((row) => toSite(row, articles.get(row.id)));
+  const ids = rows.map((row) => row.id);
+  const [articles, models] = await Promise.all([articleSettingsBySite(db, ids), activeSiteModelVersions(db, ids)]);
+  return rows.map((row) => toSite(row, articles.get(row.id), models.get(row.id)));
 }
 
 /** Every site; the API keeps them in memory so intake never waits on Postgres. */
 export async function listSites(db: Kysely<Database>): Promise<Site[]> {
-  const [rows, articles] = await Promise.all([
+  const [rows, articles, models] = await Promise.all([
     db.selectFrom('sites').select(['id', 'name', 'settings', 'settings_version']).orderBy('id').execute(),
     articleSettingsBySite(db),
+    activeSiteModelVersions(db),
   ]);
-  return rows.map((row) => toSite(row, articles.get(row.id)));
+  return rows.map((row) => toSite(row, articles.get(row.id), models.get(row.id)));
 }
 
 /** The switches of one article, none set when it has no row. */

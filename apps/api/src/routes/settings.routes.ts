@@ -2,11 +2,12 @@ import { Router, type Request, type RequestHandler, type Response } from 'expres
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { mergeSettingsPatch, siteSettingsSchema, type SiteSettings } from '@moderato/core';
-import { canAccessSite, findSite, listSettingsVersions, saveArticleSettings, saveSiteSettings, type Database, type Site, type User } from '@moderato/db';
+import { listSettingsVersions, saveArticleSettings, saveSiteSettings, type Database, type Site, type User } from '@moderato/db';
 import { authenticate } from '../auth/authenticate';
 import { requireCsrf } from '../auth/csrf';
 import { currentUser } from '../auth/current-user';
-import { HttpError, invalidField, notFound } from '../errors';
+import { siteForUser } from '../auth/site-access';
+import { invalidField } from '../errors';
 import { articleIdSchema } from '../comment-input';
 import type { PreviewPool } from '../preview/preview-pool';
 import { parseOrThrow } from '../validate';
@@ -45,13 +46,7 @@ export function settingsRoutes({ db, session, previews }: SettingsRoutesOptions)
   const signedIn: RequestHandler[] = [session, authenticate(db)];
   const signedInWrite: RequestHandler[] = [...signedIn, requireCsrf];
 
-  const siteFor = async (user: User, rawSiteId: unknown, { toChange }: { toChange: boolean }): Promise<Site> => {
-    const site = await findSite(db, String(rawSiteId));
-    if (!site) throw notFound('site');
-    if (!canAccessSite(user, site.id)) throw new HttpError(403, 'forbidden', `no access to site ${site.id}`);
-    if (toChange && user.role === 'moderator') throw new HttpError(403, 'forbidden', 'only an owner or an admin can change settings');
-    return site;
-  };
+  const siteFor = (user: User, rawSiteId: unknown, { toChange }: { toChange: boolean }): Promise<Site> => siteForUser(db, user, rawSiteId, toChange ? 'manage' : 'work');
 
   router.get('/api/v1/sites/:siteId/settings', signedIn, async (req: Request, res: Response) => {
     const site = await siteFor(currentUser(res), req.params.siteId, { toChange: false });

@@ -1,20 +1,11 @@
-import { loadConfig } from '@moderato/config';
 import { isUuid } from '@moderato/core';
 import { API_TOKEN_LIFETIME_DAYS, generateApiToken, hashApiToken } from '@moderato/auth';
-import { createApiToken, createDatabase, findUserByEmail, listApiTokens, revokeApiToken, revokeApiTokenById, type ApiTokenSummary } from '@moderato/db';
+import { createApiToken, findUserByEmail, listApiTokens, revokeApiToken, revokeApiTokenById, type ApiTokenSummary } from '@moderato/db';
 import { parseOptions } from '../parse-options';
 import { UsageError } from '../usage-error';
+import { withDatabase } from '../with-database';
 
 const DAY_MS = 24 * 3600 * 1000;
-
-async function withDatabase<T>(work: (db: ReturnType<typeof createDatabase>) => Promise<T>): Promise<T> {
-  const db = createDatabase({ url: loadConfig().databaseUrl, maxConnections: 1 });
-  try {
-    return await work(db);
-  } finally {
-    await db.destroy();
-  }
-}
 
 /** `--expires-in 30d` as days; only whole days, so a token never outlives what was meant by a unit mix-up. */
 function lifetimeDays(value: string | undefined): number {
