@@ -46,9 +46,11 @@ function estimateView() {
       ? 'No sample checked yet: the estimate needs checked samples.'
       : `Of ${overall.reviewed} checked, ${overall.bad} should not have been approved: ${percent(overall.share, 1)} of auto-approved comments are bad (95 % interval ${interval(overall)}).`;
   const measured = weeks.filter((/** @type {any} */ w) => w.share !== null);
-  const rows = weeks.map((/** @type {any} */ w) =>
+  // Weeks in which nothing was drawn say nothing; the table leaves them out.
+  const rows = weeks.filter((/** @type {any} */ w) => w.sampled > 0 || w.reviewed > 0).map((/** @type {any} */ w) =>
     el('tr', { 'data-week': w.week }, [
       el('th', { scope: 'row' }, [w.week, el('br'), el('span', { class: 'muted' }, [`from ${w.start}`])]),
+      el('td', { class: 'number' }, [String(w.sampled)]),
       el('td', { class: 'number' }, [String(w.reviewed)]),
       el('td', { class: 'number' }, [String(w.bad)]),
       el('td', { class: 'number' }, [percent(w.share, 1)]),
@@ -62,26 +64,31 @@ function estimateView() {
     el('p', { id: 'qa-overall' }, [summary]),
     ...(measured.length ? [lineChart([{ name: 'bad among auto-approved (95 % interval)', points }], { label: 'Share of bad comments among auto-approved ones per week', yMax: Math.ceil(top * 20) / 20 })] : []),
     el('table', { class: 'qa-weeks' }, [
-      el('thead', {}, [el('tr', {}, ['Week', 'Checked', 'Bad', 'Share', '95 % interval'].map((h) => el('th', { scope: 'col' }, [h])))]),
+      el('thead', {}, [el('tr', {}, ['Week', 'Drawn', 'Checked', 'Bad', 'Share', '95 % interval'].map((h) => el('th', { scope: 'col' }, [h])))]),
       el('tbody', {}, rows),
     ]),
   ]);
 }
 
-/** @param {any} sample */
+/**
+ * One sample: its verdict once checked (a correction goes through the review
+ * queue, the API refuses a second verdict), else the three buttons.
+ * @param {any} sample
+ */
 function sampleCard(sample) {
   const buttons = Object.entries(VERDICTS).map(([verdict, label]) =>
-    el('button', { type: 'button', class: verdict === 'ok' ? 'approve' : verdict === 'spam' ? 'spam' : 'reject', 'data-qa': sample.commentId, 'data-verdict': verdict, 'aria-pressed': String(sample.verdict === verdict) }, [label]),
+    el('button', { type: 'button', class: verdict === 'ok' ? 'approve' : verdict, 'data-qa': sample.commentId, 'data-verdict': verdict }, [label]),
   );
-  const checked = sample.verdict === null ? [] : [el('p', { class: 'verdict' }, [`Checked: ${sample.verdict} by ${sample.reviewedBy} · ${when(sample.reviewedAt)}`])];
+  const moved = sample.status && sample.status !== 'approved' ? ` · ${sample.status} now` : '';
   return el('li', { class: 'card', 'data-sample': sample.commentId }, [
     el('header', {}, [
       el('strong', {}, [sample.authorName]),
-      el('span', { class: 'muted' }, [` on ${sample.articleId} · approved ${when(sample.decidedAt)} · spam ${sample.spamScore.toFixed(2)} · toxicity ${sample.toxicityScore.toFixed(2)}`]),
+      el('span', { class: 'muted' }, [` on ${sample.articleId} · approved ${when(sample.decidedAt)} · spam ${sample.spamScore.toFixed(2)} · toxicity ${sample.toxicityScore.toFixed(2)}${moved}`]),
     ]),
     el('p', { class: 'body' }, [sample.body]),
-    ...checked,
-    el('div', { class: 'actions' }, buttons),
+    sample.verdict === null
+      ? el('div', { class: 'actions' }, buttons)
+      : el('p', { class: 'verdict', 'data-verdict': sample.verdict }, [`Checked: ${sample.verdict} by ${sample.reviewedBy} · ${when(sample.reviewedAt)}`]),
   ]);
 }
 
@@ -96,6 +103,7 @@ function render() {
     )),
     el('p', { id: 'qa-status', role: 'status', 'aria-live': 'polite' }),
     samples.length ? el('ol', { class: 'queue qa-samples', 'aria-label': 'Samples' }, samples.map(sampleCard)) : el('p', { class: 'empty' }, [state.status === 'pending' ? 'Nothing to check. Well done.' : 'No samples.']),
+    ...(state.data.next ? [el('p', { class: 'muted' }, [`The newest ${LIMIT} are shown; check these first.`])] : []),
   );
 }
 
