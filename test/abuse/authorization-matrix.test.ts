@@ -8,6 +8,7 @@ import { postJson, startApiUnderTest, type ApiUnderTest } from '../support/api-u
 import { acceptedComment, givenDecidedComment } from '../support/comment-factory';
 import { givenDeadLetter } from '../support/dead-letter';
 import { givenSite } from '../support/fixtures';
+import { givenSiteModel } from '../support/site-models';
 import { bearer, givenStaff, STAFF_PASSWORD } from '../support/staff';
 import { createTestDatabase, testRedisUrl, uniqueQueuePrefix, type TestDatabase } from '../support/test-database';
 import { eventually } from '../support/eventually';
@@ -47,6 +48,12 @@ const ROUTES: Route[] = [
   { method: 'POST', path: () => '/api/v1/sites/blog/settings/preview', body: { premoderate: true }, wrongSite: 403 },
   { method: 'GET', path: () => '/api/v1/sites/blog/settings/versions', wrongSite: 403 },
   { method: 'PUT', path: () => '/api/v1/sites/blog/articles/a-1/settings', body: { closed: true }, wrongSite: 403, wrongRole: { as: 'moderator', status: 403 } },
+  { method: 'GET', path: () => '/api/v1/sites/blog/models', wrongSite: 403, wrongRole: { as: 'moderator', status: 403 } },
+  { method: 'GET', path: () => '/api/v1/sites/blog/models/1/comparison', wrongSite: 403, wrongRole: { as: 'moderator', status: 403 } },
+  { method: 'POST', path: () => '/api/v1/sites/blog/models/train', body: {}, wrongSite: 403, wrongRole: { as: 'moderator', status: 403 } },
+  { method: 'POST', path: () => '/api/v1/sites/blog/models/1/promote', body: {}, wrongSite: 403, wrongRole: { as: 'moderator', status: 403 } },
+  { method: 'POST', path: () => '/api/v1/sites/blog/models/1/shadow', body: {}, wrongSite: 403, wrongRole: { as: 'moderator', status: 403 } },
+  { method: 'POST', path: () => '/api/v1/sites/blog/models/rollback', body: {}, wrongSite: 403, wrongRole: { as: 'moderator', status: 403 } },
   { method: 'GET', path: () => '/api/v1/admin/dead-letters', wrongRole: { as: 'owner', status: 403 } },
   { method: 'POST', path: () => '/api/v1/admin/dead-letters/00000000-0000-4000-8000-000000000000/retry', body: {}, wrongRole: { as: 'owner', status: 403 } },
   { method: 'POST', path: () => '/api/v1/admin/dead-letters/00000000-0000-4000-8000-000000000000/discard', body: {}, wrongRole: { as: 'owner', status: 403 } },
@@ -69,7 +76,23 @@ const BOARD_WRITES: Route[] = [
   { method: 'PATCH', path: () => `${BOARD}/score-comment/${waitingJobId}/update-data`, body: { data: { v: 1, comment: { body: 'edited' } } } },
 ];
 
-const TABLES = ['sites', 'comments', 'comment_events', 'moderation_labels', 'site_settings_versions', 'article_settings', 'privacy_events', 'queue_events', 'erased_authors', 'user_sites', 'users'];
+const TABLES = [
+  'sites',
+  'comments',
+  'comment_events',
+  'moderation_labels',
+  'site_settings_versions',
+  'article_settings',
+  'privacy_events',
+  'queue_events',
+  'erased_authors',
+  'user_sites',
+  'users',
+  'site_models',
+  'site_model_events',
+  'shadow_decisions',
+  'qa_samples',
+];
 
 /** What a board write could change: every job's state and data, and whether the queue is paused. */
 async function queueFingerprint(): Promise<string> {
@@ -104,6 +127,7 @@ beforeAll(async () => {
   await givenSite(testDb.db, 'blog');
   await givenSite(testDb.db, 'other');
   commentId = (await givenDecidedComment(testDb.db, { siteId: 'blog', decision: 'hold' })).id;
+  await givenSiteModel(testDb.db, 'blog', 1);
   theirCommentId = (await givenDecidedComment(testDb.db, { siteId: 'other', decision: 'hold' })).id;
   headers.moderator = bearer((await givenStaff(testDb.db, 'mod@matrix.example', 'moderator', ['blog'])).token);
   headers.owner = bearer((await givenStaff(testDb.db, 'owner@matrix.example', 'owner', ['blog'])).token);
