@@ -35,3 +35,12 @@ export { listRecentForPreview } from './preview.repository';
 export { exportCommentsByEmailHash, eraseCommentsByEmailHash, ERASED_TEXT, type ErasureMode, type ExportedComment } from './privacy.repository';
 export { purgeExpired, RETENTION_ACTOR, type RetentionResult } from './retention.repository';
 export { recordQueueEvent, type QueueEvent, type QueueEventAction } from './queue-events.repository';
+export {
+  listQaSamples,
+  recordQaVerdict,
+  countQaWeeks,
+  QaSampleNotFoundError,
+  QaAlreadyReviewedError,
+  type QaListQuery,
+  type QaVerdictRequest,
+} from './qa-samples.repository';
