@@ -22,7 +22,12 @@ export interface ScoreCommentProcessorOptions {
   lookUpAuthor: (query: AuthorContextQuery) => Promise<AuthorContext>;
   /** Stores the decision, resolving after the commit with whether this call wrote it (batched too). */
   record: (decision: Decision) => Promise<boolean>;
+  /** QA: whether an auto-approved comment also goes to the QA list, true with probability `rate` (injected for tests). */
+  drawQaSample?: (rate: number) => boolean;
 }
+
+// Math.random is enough: the draw needs to be fair, not unpredictable, and is in [0, 1), so rate 0 never draws.
+const drawAtRate = (rate: number): boolean => Math.random() < rate;
 
 /**
  * Scores one accepted comment and stores it with its decision. Safe to run
@@ -30,7 +35,7 @@ export interface ScoreCommentProcessorOptions {
  * propagate so BullMQ retries with backoff; a payload that can never succeed
  * fails at once with UnrecoverableError and stays in the failed set.
  */
-export function createScoreCommentProcessor({ scorer, sites, db, logger, lookUpAuthor, record }: ScoreCommentProcessorOptions) {
+export function createScoreCommentProcessor({ scorer, sites, db, logger, lookUpAuthor, record, drawQaSample = drawAtRate }: ScoreCommentProcessorOptions) {
   return async (job: Job<ScoreCommentPayload>): Promise<void> => {
     const startedAt = performance.now();
     const parsed = scoreCommentPayloadSchema.safeParse(job.data);
@@ -49,7 +54,9 @@ export function createScoreCommentProcessor({ scorer, sites, db, logger, lookUpA
     const { authorHistory, recentBodies, recentFingerprints } = await lookUpAuthor({ siteId: comment.siteId, emailHash: comment.emailHash, excludeId: comment.id });
     const settings = articleSettingsOf(site, comment.articleId).premoderate ? { ...site.settings, premoderate: true } : site.settings;
     const result = scorer.score({ body: comment.body, name: comment.name, settings, authorHistory, recentBodies, recentFingerprints });
-    const written = await record({ comment, score: result, context: { settingsVersion: site.settingsVersion, authorApprovedBefore: authorHistory.approved } });
+    // QA: a share of automatic approvals also goes to the QA list; they stay published.
+    const qaSample = result.decision === 'approve' && drawQaSample(settings.qaSampleRate);
+    const written = await record({ comment, score: result, context: { settingsVersion: site.settingsVersion, authorApprovedBefore: authorHistory.approved }, qaSample });
     logger.info(
       {
         jobId: job.id,
