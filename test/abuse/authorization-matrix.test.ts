@@ -2,10 +2,10 @@ import { Redis } from 'ioredis';
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { hashApiToken } from '@moderato/auth';
-import { revokeApiToken } from '@moderato/db';
+import { recordDecisions, revokeApiToken } from '@moderato/db';
 import { createScoreCommentQueue, enqueueScoreComment, PAYLOAD_VERSION, type ScoreCommentQueue } from '@moderato/queue';
 import { postJson, startApiUnderTest, type ApiUnderTest } from '../support/api-under-test';
-import { acceptedComment, givenDecidedComment } from '../support/comment-factory';
+import { acceptedComment, givenDecidedComment, scoreResult } from '../support/comment-factory';
 import { givenDeadLetter } from '../support/dead-letter';
 import { givenSite } from '../support/fixtures';
 import { givenSiteModel } from '../support/site-models';
@@ -18,6 +18,8 @@ import { eventually } from '../support/eventually';
 let testDb: TestDatabase;
 let api: ApiUnderTest;
 let commentId: string;
+/** An auto-approved comment on the QA list of blog. */
+let qaCommentId: string;
 let redis: Redis;
 let queue: ScoreCommentQueue;
 let waitingJobId: string;
@@ -54,6 +56,9 @@ const ROUTES: Route[] = [
   { method: 'POST', path: () => '/api/v1/sites/blog/models/1/promote', body: {}, wrongSite: 403, wrongRole: { as: 'moderator', status: 403 } },
   { method: 'POST', path: () => '/api/v1/sites/blog/models/1/shadow', body: {}, wrongSite: 403, wrongRole: { as: 'moderator', status: 403 } },
   { method: 'POST', path: () => '/api/v1/sites/blog/models/rollback', body: {}, wrongSite: 403, wrongRole: { as: 'moderator', status: 403 } },
+  // QA is for everyone working on the site, moderators included: no wrong role.
+  { method: 'GET', path: () => '/api/v1/sites/blog/qa', wrongSite: 403 },
+  { method: 'POST', path: () => `/api/v1/sites/blog/qa/${qaCommentId}`, body: { verdict: 'spam' }, wrongSite: 403 },
   { method: 'GET', path: () => '/api/v1/admin/dead-letters', wrongRole: { as: 'owner', status: 403 } },
   { method: 'POST', path: () => '/api/v1/admin/dead-letters/00000000-0000-4000-8000-000000000000/retry', body: {}, wrongRole: { as: 'owner', status: 403 } },
   { method: 'POST', path: () => '/api/v1/admin/dead-letters/00000000-0000-4000-8000-000000000000/discard', body: {}, wrongRole: { as: 'owner', status: 403 } },
@@ -129,6 +134,9 @@ beforeAll(async () => {
   commentId = (await givenDecidedComment(testDb.db, { siteId: 'blog', decision: 'hold' })).id;
   await givenSiteModel(testDb.db, 'blog', 1);
   theirCommentId = (await givenDecidedComment(testDb.db, { siteId: 'other', decision: 'hold' })).id;
+  const qaComment = acceptedComment({ siteId: 'blog' });
+  await recordDecisions(testDb.db, [{ comment: qaComment, score: scoreResult('approve'), qaSample: true }]);
+  qaCommentId = qaComment.id;
   headers.moderator = bearer((await givenStaff(testDb.db, 'mod@matrix.example', 'moderator', ['blog'])).token);
   headers.owner = bearer((await givenStaff(testDb.db, 'owner@matrix.example', 'owner', ['blog'])).token);
   headers.wrongSite = bearer((await givenStaff(testDb.db, 'other@matrix.example', 'owner', ['other'])).token);
