@@ -2,12 +2,13 @@ import { Redis } from 'ioredis';
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { hashApiToken } from '@moderato/auth';
-import { revokeApiToken } from '@moderato/db';
+import { recordDecisions, revokeApiToken } from '@moderato/db';
 import { createScoreCommentQueue, enqueueScoreComment, PAYLOAD_VERSION, type ScoreCommentQueue } from '@moderato/queue';
 import { postJson, startApiUnderTest, type ApiUnderTest } from '../support/api-under-test';
-import { acceptedComment, givenDecidedComment } from '../support/comment-factory';
+import { acceptedComment, givenDecidedComment, scoreResult } from '../support/comment-factory';
 import { givenDeadLetter } from '../support/dead-letter';
 import { givenSite } from '../support/fixtures';
+import { givenSiteModel } from '../support/site-models';
 import { bearer, givenStaff, STAFF_PASSWORD } from '../support/staff';
 import { createTestDatabase, testRedisUrl, uniqueQueuePrefix, type TestDatabase } from '../support/test-database';
 import { eventually } from '../support/eventually';
@@ -17,6 +18,8 @@ import { eventually } from '../support/eventually';
 let testDb: TestDatabase;
 let api: ApiUnderTest;
 let commentId: string;
+/** An auto-approved comment on the QA list of blog. */
+let qaCommentId: string;
 let redis: Redis;
 let queue: ScoreCommentQueue;
 let waitingJobId: string;
@@ -47,6 +50,15 @@ const ROUTES: Route[] = [
   { method: 'POST', path: () => '/api/v1/sites/blog/settings/preview', body: { premoderate: true }, wrongSite: 403 },
   { method: 'GET', path: () => '/api/v1/sites/blog/settings/versions', wrongSite: 403 },
   { method: 'PUT', path: () => '/api/v1/sites/blog/articles/a-1/settings', body: { closed: true }, wrongSite: 403, wrongRole: { as: 'moderator', status: 403 } },
+  { method: 'GET', path: () => '/api/v1/sites/blog/models', wrongSite: 403, wrongRole: { as: 'moderator', status: 403 } },
+  { method: 'GET', path: () => '/api/v1/sites/blog/models/1/comparison', wrongSite: 403, wrongRole: { as: 'moderator', status: 403 } },
+  { method: 'POST', path: () => '/api/v1/sites/blog/models/train', body: {}, wrongSite: 403, wrongRole: { as: 'moderator', status: 403 } },
+  { method: 'POST', path: () => '/api/v1/sites/blog/models/1/promote', body: {}, wrongSite: 403, wrongRole: { as: 'moderator', status: 403 } },
+  { method: 'POST', path: () => '/api/v1/sites/blog/models/1/shadow', body: {}, wrongSite: 403, wrongRole: { as: 'moderator', status: 403 } },
+  { method: 'POST', path: () => '/api/v1/sites/blog/models/rollback', body: {}, wrongSite: 403, wrongRole: { as: 'moderator', status: 403 } },
+  // QA is for everyone working on the site, moderators included: no wrong role.
+  { method: 'GET', path: () => '/api/v1/sites/blog/qa', wrongSite: 403 },
+  { method: 'POST', path: () => `/api/v1/sites/blog/qa/${qaCommentId}`, body: { verdict: 'spam' }, wrongSite: 403 },
   { method: 'GET', path: () => '/api/v1/admin/dead-letters', wrongRole: { as: 'owner', status: 403 } },
   { method: 'POST', path: () => '/api/v1/admin/dead-letters/00000000-0000-4000-8000-000000000000/retry', body: {}, wrongRole: { as: 'owner', status: 403 } },
   { method: 'POST', path: () => '/api/v1/admin/dead-letters/00000000-0000-4000-8000-000000000000/discard', body: {}, wrongRole: { as: 'owner', status: 403 } },
@@ -69,7 +81,23 @@ const BOARD_WRITES: Route[] = [
   { method: 'PATCH', path: () => `${BOARD}/score-comment/${waitingJobId}/update-data`, body: { data: { v: 1, comment: { body: 'edited' } } } },
 ];
 
-const TABLES = ['sites', 'comments', 'comment_events', 'moderation_labels', 'site_settings_versions', 'article_settings', 'privacy_events', 'queue_events', 'erased_authors', 'user_sites', 'users'];
+const TABLES = [
+  'sites',
+  'comments',
+  'comment_events',
+  'moderation_labels',
+  'site_settings_versions',
+  'article_settings',
+  'privacy_events',
+  'queue_events',
+  'erased_authors',
+  'user_sites',
+  'users',
+  'site_models',
+  'site_model_events',
+  'shadow_decisions',
+  'qa_samples',
+];
 
 /** What a board write could change: every job's state and data, and whether the queue is paused. */
 async function queueFingerprint(): Promise<string> {
@@ -104,7 +132,11 @@ beforeAll(async () => {
   await givenSite(testDb.db, 'blog');
   await givenSite(testDb.db, 'other');
   commentId = (await givenDecidedComment(testDb.db, { siteId: 'blog', decision: 'hold' })).id;
+  await givenSiteModel(testDb.db, 'blog', 1);
   theirCommentId = (await givenDecidedComment(testDb.db, { siteId: 'other', decision: 'hold' })).id;
+  const qaComment = acceptedComment({ siteId: 'blog' });
+  await recordDecisions(testDb.db, [{ comment: qaComment, score: scoreResult('approve'), qaSample: true }]);
+  qaCommentId = qaComment.id;
   headers.moderator = bearer((await givenStaff(testDb.db, 'mod@matrix.example', 'moderator', ['blog'])).token);
   headers.owner = bearer((await givenStaff(testDb.db, 'owner@matrix.example', 'owner', ['blog'])).token);
   headers.wrongSite = bearer((await givenStaff(testDb.db, 'other@matrix.example', 'owner', ['other'])).token);

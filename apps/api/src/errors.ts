@@ -1,6 +1,15 @@
 import type { ErrorRequestHandler } from 'express';
 import type { Logger } from '@moderato/config';
-import { CommentsNotFoundError, InvalidCursorError, isDatabaseUnavailable, isStatementTimeout, loggableDatabaseError, StaleStatusError } from '@moderato/db';
+import {
+  CommentsNotFoundError,
+  InvalidCursorError,
+  isDatabaseUnavailable,
+  isStatementTimeout,
+  loggableDatabaseError,
+  QaAlreadyReviewedError,
+  QaSampleNotFoundError,
+  StaleStatusError,
+} from '@moderato/db';
 import { isRedisUnavailable } from '@moderato/queue';
 
 /** An error the API answers with its own status and a JSON body naming what went wrong. */
@@ -58,6 +67,10 @@ function toHttpError(error: unknown): HttpError | undefined {
   if (isStatementTimeout(error)) return queryTimeout();
   if (error instanceof InvalidCursorError) return invalidField('cursor', error.message);
   if (error instanceof CommentsNotFoundError) return new HttpError(404, 'not_found', `no such comment: ${error.ids.slice(0, 10).join(', ')}`);
+  if (error instanceof QaSampleNotFoundError) return notFound('QA sample');
+  if (error instanceof QaAlreadyReviewedError) {
+    return new HttpError(409, 'already_reviewed', `already checked as ${error.verdict}; to change the comment now, use the review queue`, 'verdict');
+  }
   if (error instanceof StaleStatusError) {
     const now = error.conflicts.slice(0, 10).map((c) => `${c.id} is ${c.status}`).join(', ');
     return new HttpError(409, 'status_changed', `someone else moderated first: ${now}`);

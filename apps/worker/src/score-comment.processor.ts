@@ -24,7 +24,12 @@ export interface ScoreCommentProcessorOptions {
   lookUpAuthor: (query: AuthorContextQuery) => Promise<AuthorContext>;
   /** Stores the decision, resolving after the commit with whether this call wrote it (batched too). */
   record: (decision: Decision) => Promise<boolean>;
+  /** QA: whether an auto-approved comment also goes to the QA list, true with probability `rate` (injected for tests). */
+  drawQaSample?: (rate: number) => boolean;
 }
+
+// Math.random is enough: the draw needs to be fair, not unpredictable, and is in [0, 1), so rate 0 never draws.
+const drawAtRate = (rate: number): boolean => Math.random() < rate;
 
 /**
  * Scores one accepted comment and stores it with its decision. Safe to run
@@ -32,7 +37,7 @@ export interface ScoreCommentProcessorOptions {
  * propagate so BullMQ retries with backoff; a payload that can never succeed
  * fails at once with UnrecoverableError and stays in the failed set.
  */
-export function createScoreCommentProcessor({ scorers, sites, db, logger, lookUpAuthor, record }: ScoreCommentProcessorOptions) {
+export function createScoreCommentProcessor({ scorers, sites, db, logger, lookUpAuthor, record, drawQaSample = drawAtRate }: ScoreCommentProcessorOptions) {
   return async (job: Job<ScoreCommentPayload>): Promise<void> => {
     const startedAt = performance.now();
     const parsed = scoreCommentPayloadSchema.safeParse(job.data);
@@ -53,7 +58,9 @@ export function createScoreCommentProcessor({ scorers, sites, db, logger, lookUp
     const input = { body: comment.body, name: comment.name, settings, authorHistory, recentBodies, recentFingerprints };
     const { live, shadow } = await scorers.forSite(site);
     const result = live.score(input);
-    const written = await record({ comment, score: result, context: { settingsVersion: site.settingsVersion, authorApprovedBefore: authorHistory.approved } });
+    // QA: a share of automatic approvals also goes to the QA list; they stay published.
+    const qaSample = result.decision === 'approve' && drawQaSample(settings.qaSampleRate);
+    const written = await record({ comment, score: result, context: { settingsVersion: site.settingsVersion, authorApprovedBefore: authorHistory.approved }, qaSample });
     // A shadow model's decision is stored beside the real one and never applied.
     if (shadow) {
       const seen = shadow.scorer.score(input);

@@ -39,6 +39,27 @@ describe('decide', () => {
   });
 });
 
+describe('decide for a trusted commenter', () => {
+  const hold = { code: 'hold-word', message: 'hold word "refund"' };
+  const blocked = { code: 'block-word', message: 'block word "spamword"' };
+
+  it('approves a score in the hold band, still recording the threshold it crossed', () => {
+    const outcome = decide({ spam: 0.5, toxicity: 0.2, holdRules: [], trusted: true }, settings);
+    expect(outcome.decision).toBe('approve');
+    expect(outcome.reasons.map((r) => r.message)).toEqual(['spam 0.50 ≥ hold threshold 0.3', 'toxicity 0.20 ≥ hold threshold 0.09']);
+  });
+
+  it('still rejects in the reject band and on a block word', () => {
+    expect(decide({ spam: 0.96, toxicity: 0, holdRules: [], trusted: true }, settings).decision).toBe('reject');
+    expect(decide({ spam: 0, toxicity: 0, holdRules: [], rejectRules: [blocked], trusted: true }, settings).decision).toBe('reject');
+  });
+
+  it('still holds on a hold rule and on a premoderated site', () => {
+    expect(decide({ spam: 0.5, toxicity: 0, holdRules: [hold], trusted: true }, settings).decision).toBe('hold');
+    expect(decide({ spam: 0.5, toxicity: 0, holdRules: [], trusted: true }, { ...settings, premoderate: true }).decision).toBe('hold');
+  });
+});
+
 describe('parseSiteSettings', () => {
   it('fills missing keys with defaults', () => {
     expect(parseSiteSettings({ premoderate: true })).toEqual({ ...DEFAULT_SITE_SETTINGS, premoderate: true });

@@ -9,6 +9,8 @@ export interface Scores {
   holdRules: Reason[];
   /** Rules (block words) that reject whatever the scores say, unless the site premoderates. */
   rejectRules?: Reason[];
+  /** A trusted commenter (trustAfterApproved): a score in the hold band does not hold. */
+  trusted?: boolean;
 }
 
 export interface DecisionOutcome {
@@ -19,7 +21,9 @@ export interface DecisionOutcome {
 
 /**
  * Applies the site's three bands per score: below `approveBelow` passes, at
- * or above `rejectAbove` rejects, in between holds. A hold rule holds, a
+ * or above `rejectAbove` rejects, in between holds, unless the author is
+ * trusted (the threshold reason is still recorded, beside the trust reason,
+ * so the record shows what was waived). A hold rule holds, a
  * reject rule (a block word) rejects, and premoderation holds everything,
  * even what the scores or a block word would reject, since the owner asked
  * to see every comment.
@@ -34,7 +38,7 @@ export function decide(scores: Scores, settings: SiteSettings): DecisionOutcome 
       decision = 'reject';
       reasons.push({ code: 'threshold', message: `${kind} ${score.toFixed(2)} ≥ reject threshold ${band.rejectAbove}`, value: score });
     } else if (score >= band.approveBelow) {
-      if (decision === 'approve') decision = 'hold';
+      if (decision === 'approve' && !scores.trusted) decision = 'hold';
       reasons.push({ code: 'threshold', message: `${kind} ${score.toFixed(2)} ≥ hold threshold ${band.approveBelow}`, value: score });
     }
   }

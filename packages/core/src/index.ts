@@ -33,3 +33,5 @@ export {
   type DecisionCounts,
 } from './preview/settings-preview';
 export { evaluateStoredRules } from './preview/rule-evaluator';
+export * from './qa';
+export * from './qa-estimate';

@@ -18,6 +18,8 @@ export interface Decision {
   comment: AcceptedComment;
   score: ScoreResult;
   context?: DecisionContext;
+  /** Also put it on the site's QA list (an automatic approval drawn at the site's qaSampleRate). */
+  qaSample?: boolean;
 }
 
 function commentRow({ comment, score, context = {} }: Decision, decidedAt: Date): Insertable<Database['comments']> {
@@ -52,7 +54,9 @@ function commentRow({ comment, score, context = {} }: Decision, decidedAt: Date)
  * audit rows, so exactly the comments inserted get one, atomically, in one
  * round trip (a transaction of BEGIN, two INSERTs and COMMIT was four).
  * Still idempotent; a comment listed twice is written once. Returns, in
- * order, whether each was written by this call.
+ * order, whether each was written by this call. Comments drawn for QA join
+ * the QA list in the same statement, only if this call wrote them approved:
+ * a retried job draws again, and must not add a sample the first run did not.
  */
 export async function recordDecisions(db: Kysely<Database>, decisions: readonly Decision[]): Promise<boolean[]> {
   const firstIndex = new Map<string, number>();
@@ -60,6 +64,7 @@ export async function recordDecisions(db: Kysely<Database>, decisions: readonly 
   const unique = [...firstIndex.values()].map((i) => decisions[i]!);
   if (unique.length === 0) return [];
   const decidedAt = new Date();
+  const qaSampled = unique.filter((d) => d.qaSample).map((d) => d.comment.id);
   const rows = await db
     .with('inserted', (qb) =>
       qb
@@ -67,6 +72,19 @@ export async function recordDecisions(db: Kysely<Database>, decisions: readonly 
         .values(unique.map((d) => commentRow(d, decidedAt)))
         .onConflict((oc) => oc.column('id').doNothing())
         .returning(['id', 'site_id', 'status', 'spam_score', 'toxicity_score', 'model_version', 'thresholds', 'settings_version']),
+    )
+    .with('qa_sampled', (qb) =>
+      qb
+        .insertInto('qa_samples')
+        .columns(['comment_id', 'site_id', 'sampled_at'])
+        .expression((eb) =>
+          eb
+            .selectFrom('inserted')
+            .select(['inserted.id', 'inserted.site_id', sql<Date>`${decidedAt}::timestamptz`.as('sampled_at')])
+            .where('inserted.status', '=', 'approved')
+            .where(sql<boolean>`inserted.id = any(${qaSampled}::uuid[])`),
+        )
+        .onConflict((oc) => oc.column('comment_id').doNothing()),
     )
     .insertInto('comment_events')
     .columns(['comment_id', 'site_id', 'from_status', 'to_status', 'actor', 'reason', 'details'])

@@ -51,3 +51,12 @@ export {
 } from './site-models.repository';
 export { recordShadowDecisions, compareShadowDecisions, type ShadowDecision, type ShadowComparison, type ShadowDisagreement } from './shadow-decisions.repository';
 export { weeklyAgreement, type WeeklyAgreement } from './model-agreement.repository';
+export {
+  listQaSamples,
+  recordQaVerdict,
+  countQaWeeks,
+  QaSampleNotFoundError,
+  QaAlreadyReviewedError,
+  type QaListQuery,
+  type QaVerdictRequest,
+} from './qa-samples.repository';

@@ -1,5 +1,5 @@
-import type { Kysely } from 'kysely';
-import { labelForAction, STATUS_AFTER_ACTION, type ModerationAction, type StoredCommentStatus } from '@moderato/core';
+import type { Kysely, Transaction } from 'kysely';
+import { labelForAction, STATUS_AFTER_ACTION, type ModerationAction, type ModerationLabel, type StoredCommentStatus } from '@moderato/core';
 import type { Database } from './database';
 
 export interface ModerationRequest {
@@ -43,48 +43,61 @@ export class StaleStatusError extends Error {
  * StaleStatusError.
  */
 export async function moderateComments(db: Kysely<Database>, request: ModerationRequest): Promise<ModeratedComment[]> {
+  return db.transaction().execute((trx) => applyModeration(trx, request));
+}
+
+/** moderateComments inside a transaction the caller holds, for writes that must commit with the action (a QA verdict). */
+export async function applyModeration(trx: Transaction<Database>, request: ModerationRequest): Promise<ModeratedComment[]> {
   const ids = [...new Set(request.ids)].sort();
   const status = STATUS_AFTER_ACTION[request.action];
-  const label = labelForAction(request.action);
-  return db.transaction().execute(async (trx) => {
-    const locked = await trx.selectFrom('comments').select(['id', 'site_id', 'status']).where('id', 'in', ids).orderBy('id').forUpdate().execute();
-    // A comment on a site the moderator cannot act on is answered as one that does not exist:
-    // telling it apart would say that the id is real, and where.
-    const rows = locked.filter((r) => request.mayModerate(r.site_id));
-    const found = new Set(rows.map((r) => r.id));
-    const missing = ids.filter((id) => !found.has(id));
-    if (missing.length > 0) throw new CommentsNotFoundError(missing);
-    const stale = request.expectedStatus ? rows.filter((r) => r.status !== request.expectedStatus) : [];
-    if (stale.length > 0) throw new StaleStatusError(stale.map((r) => ({ id: r.id, status: r.status })));
+  const locked = await trx.selectFrom('comments').select(['id', 'site_id', 'status']).where('id', 'in', ids).orderBy('id').forUpdate().execute();
+  // A comment on a site the moderator cannot act on is answered as one that does not exist:
+  // telling it apart would say that the id is real, and where.
+  const rows = locked.filter((r) => request.mayModerate(r.site_id));
+  const found = new Set(rows.map((r) => r.id));
+  const missing = ids.filter((id) => !found.has(id));
+  if (missing.length > 0) throw new CommentsNotFoundError(missing);
+  const stale = request.expectedStatus ? rows.filter((r) => r.status !== request.expectedStatus) : [];
+  if (stale.length > 0) throw new StaleStatusError(stale.map((r) => ({ id: r.id, status: r.status })));
 
-    const now = new Date();
-    await trx.updateTable('comments').set({ status, decided_at: now }).where('id', 'in', ids).execute();
-    await trx
-      .insertInto('comment_events')
-      .values(
-        rows.map((r) => ({
-          comment_id: r.id,
-          site_id: r.site_id,
-          from_status: r.status,
-          to_status: status,
-          actor: request.actor,
-          action: request.action,
-          reason: request.reason,
-        })),
-      )
-      .execute();
-    await trx
-      .insertInto('moderation_labels')
-      .values(rows.map((r) => ({ comment_id: r.id, site_id: r.site_id, ...label, labelled_by: request.actor, labelled_at: now })))
-      .onConflict((oc) =>
-        oc.column('comment_id').doUpdateSet((eb) => ({
-          spam: eb.ref('excluded.spam'),
-          toxic: eb.ref('excluded.toxic'),
-          labelled_by: eb.ref('excluded.labelled_by'),
-          labelled_at: eb.ref('excluded.labelled_at'),
-        })),
-      )
-      .execute();
-    return rows.map((r) => ({ id: r.id, siteId: r.site_id, status }));
-  });
+  const now = new Date();
+  await trx.updateTable('comments').set({ status, decided_at: now }).where('id', 'in', ids).execute();
+  await trx
+    .insertInto('comment_events')
+    .values(
+      rows.map((r) => ({
+        comment_id: r.id,
+        site_id: r.site_id,
+        from_status: r.status,
+        to_status: status,
+        actor: request.actor,
+        action: request.action,
+        reason: request.reason,
+      })),
+    )
+    .execute();
+  await upsertLabels(trx, rows.map((r) => ({ id: r.id, siteId: r.site_id })), labelForAction(request.action), request.actor, now);
+  return rows.map((r) => ({ id: r.id, siteId: r.site_id, status }));
+}
+
+/** Records (or replaces) the training label of each comment: the latest moderator's word counts. */
+export async function upsertLabels(
+  trx: Transaction<Database>,
+  comments: ReadonlyArray<{ id: string; siteId: string }>,
+  label: ModerationLabel,
+  actor: string,
+  at: Date,
+): Promise<void> {
+  await trx
+    .insertInto('moderation_labels')
+    .values(comments.map((c) => ({ comment_id: c.id, site_id: c.siteId, ...label, labelled_by: actor, labelled_at: at })))
+    .onConflict((oc) =>
+      oc.column('comment_id').doUpdateSet((eb) => ({
+        spam: eb.ref('excluded.spam'),
+        toxic: eb.ref('excluded.toxic'),
+        labelled_by: eb.ref('excluded.labelled_by'),
+        labelled_at: eb.ref('excluded.labelled_at'),
+      })),
+    )
+    .execute();
 }

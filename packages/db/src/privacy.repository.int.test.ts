@@ -62,3 +62,32 @@ it('waits for a worker’s insert still in its transaction, then erases that com
   expect(erasedIds).toEqual([comment.id]);
   expect(await stored(comment.id)).toEqual({ author_name: ERASED_TEXT, body: ERASED_TEXT });
 });
+
+describe('what an erasure leaves of the scoring records', () => {
+  async function givenScoredComment(emailHash: string): Promise<string> {
+    const comment = acceptedComment({ emailHash, body: 'buy cheap watches' });
+    await recordDecisions(testDb.db, [{ comment, score: scoreResult('approve'), qaSample: true }]);
+    await testDb.db
+      .insertInto('shadow_decisions')
+      .values({ comment_id: comment.id, site_id: 'blog', model_version: 1, decision: 'hold', spam_score: 0.5, toxicity_score: 0, reasons: JSON.stringify([{ code: 'spam-model', message: 'spam model: "cheap"', matches: ['cheap'] }]) })
+      .execute();
+    return comment.id;
+  }
+  const shadowRows = (id: string) => testDb.db.selectFrom('shadow_decisions').select('comment_id').where('comment_id', '=', id).execute();
+  const qaRows = (id: string) => testDb.db.selectFrom('qa_samples').select('comment_id').where('comment_id', '=', id).execute();
+
+  it('deletes the shadow decisions of a comment kept as a placeholder, and keeps its QA sample', async () => {
+    const id = await givenScoredComment('5'.repeat(64));
+    expect(await shadowRows(id)).toHaveLength(1);
+    await erase('5'.repeat(64));
+    expect(await shadowRows(id)).toEqual([]);
+    expect(await qaRows(id)).toHaveLength(1);
+  });
+
+  it('deletes both with a comment erased outright', async () => {
+    const id = await givenScoredComment('6'.repeat(64));
+    await eraseCommentsByEmailHash(testDb.db, { emailHash: '6'.repeat(64), mode: 'delete', actor: 'test' });
+    expect(await shadowRows(id)).toEqual([]);
+    expect(await qaRows(id)).toEqual([]);
+  });
+});

@@ -45,8 +45,10 @@ export async function exportCommentsByEmailHash(db: Kysely<Database>, emailHash:
  * `placeholder` keeps each row (replies still have their parent) with name
  * and body "[deleted]", the sealed email and IP hash gone, and the email
  * hash replaced by a random tombstone (so it no longer groups or links),
- * plus an `erase` audit row per comment. `delete` removes the rows and
- * their audit rows. Either way one privacy_events row records the request,
+ * plus an `erase` audit row per comment, and its shadow decisions deleted
+ * (their reasons quote the body; a QA sample stays, it holds no text).
+ * `delete` removes the rows and their audit rows (shadow decisions and QA
+ * samples go with them). Either way one privacy_events row records the request,
  * and the email hash goes into erased_authors, so a comment accepted before now
  * but still in the queue is never written (the queue's copies are the
  * caller's to remove: removeJobsOfAuthor in @moderato/queue).
@@ -79,6 +81,8 @@ export async function eraseCommentsByEmailHash(db: Kysely<Database>, request: { 
         .insertInto('comment_events')
         .values(rows.map((r) => ({ comment_id: r.id, site_id: r.site_id, from_status: r.status, to_status: r.status, actor: request.actor, action: 'erase', reason: null })))
         .execute();
+      // A shadow model's decisions quote the matched words too; the row stays, so its cascade does not fire.
+      await trx.deleteFrom('shadow_decisions').where('comment_id', 'in', ids).execute();
     } else if (ids.length > 0) {
       await sql.raw(ALLOW_EVENT_DELETE).execute(trx);
       await trx.deleteFrom('comment_events').where('comment_id', 'in', ids).execute();

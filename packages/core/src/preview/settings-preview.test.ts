@@ -1,5 +1,6 @@
 import { DEFAULT_SITE_SETTINGS, type SiteSettings } from '../site-settings';
-import { previewSettings, type PreviewComment, type RuleEvaluator } from './settings-preview';
+import { evaluateStoredRules } from './rule-evaluator';
+import { previewSettings, rulesDiffer, type PreviewComment, type RuleEvaluator } from './settings-preview';
 
 const noRules: RuleEvaluator = () => ({ holdRules: [], rejectRules: [] });
 const comment = (id: string, spam: number, label: PreviewComment['label'] = null): PreviewComment => ({ id, spam, toxicity: 0, body: '', storedReasons: [], authorApprovedBefore: null, label });
@@ -52,5 +53,31 @@ describe('previewSettings', () => {
     expect(histograms.spam[1]).toBe(1);
     expect(histograms.spam[19]).toBe(2);
     expect(histograms.toxicity[0]).toBe(5);
+  });
+});
+
+describe('previewSettings for trusted commenters', () => {
+  const trustReason = { code: 'trusted-commenter', message: 'trusted commenter: 4 approved, none rejected; the hold band does not apply', value: 4 };
+  const regular = { ...comment('regular', 0.25), storedReasons: [trustReason], authorApprovedBefore: 4 };
+  const newcomer = { ...comment('newcomer', 0.25), authorApprovedBefore: 4 };
+
+  it('keeps passing a comment recorded as trusted when only the bands tighten', () => {
+    const preview = previewSettings([regular, newcomer], DEFAULT_SITE_SETTINGS, withSpamBands(0.2, 0.95), noRules);
+    expect(preview.changed).toEqual([{ id: 'newcomer', from: 'approve', to: 'hold' }]);
+  });
+
+  it('re-judges recorded trust against a new bar, and grants none that was not recorded', () => {
+    const tighter = { ...withSpamBands(0.2, 0.95), trustAfterApproved: 5 };
+    expect(evaluateStoredRules(regular, tighter).trusted).toBe(false);
+    expect(evaluateStoredRules(regular, { ...tighter, trustAfterApproved: 4 }).trusted).toBe(true);
+    // The rejected count was not recorded: an author never recorded as trusted may have had a rejection.
+    expect(evaluateStoredRules(newcomer, { ...tighter, trustAfterApproved: 2 }).trusted).toBe(false);
+    const preview = previewSettings([regular], withSpamBands(0.2, 0.95), tighter, evaluateStoredRules);
+    expect(preview.changed).toEqual([{ id: 'regular', from: 'approve', to: 'hold' }]);
+  });
+
+  it('counts a change of the QA sample rate as no rule change: it decides nothing', () => {
+    expect(rulesDiffer(DEFAULT_SITE_SETTINGS, { ...DEFAULT_SITE_SETTINGS, qaSampleRate: 0.5 })).toBe(false);
+    expect(rulesDiffer(DEFAULT_SITE_SETTINGS, { ...DEFAULT_SITE_SETTINGS, trustAfterApproved: 5 })).toBe(true);
   });
 });

@@ -2,6 +2,7 @@ import type { Decision, Reason } from '../comment';
 import { decide } from '../decision';
 import type { ModerationLabel } from '../moderation';
 import type { SiteSettings } from '../site-settings';
+import { TRUSTED_COMMENTER } from '../scoring/phases/trusted-commenter';
 
 /** A stored comment as the preview re-decides it: its scores are kept, only the policy changes. */
 export interface PreviewComment {
@@ -21,6 +22,8 @@ export interface PreviewComment {
 export interface RuleHits {
   holdRules: Reason[];
   rejectRules: Reason[];
+  /** Whether the author counts as a trusted commenter (the hold band does not hold). */
+  trusted?: boolean;
 }
 
 /** Finds a comment's rule hits under the given settings (links, word lists ...). */
@@ -100,6 +103,7 @@ export function storedRuleHits(comment: PreviewComment): RuleHits {
   return {
     holdRules: comment.storedReasons.filter((r) => STORED_HOLD_RULES.has(r.code)),
     rejectRules: comment.storedReasons.filter((r) => STORED_REJECT_RULES.has(r.code)),
+    trusted: comment.storedReasons.some((r) => r.code === TRUSTED_COMMENTER),
   };
 }
 
@@ -145,9 +149,9 @@ export function previewSettings(
   };
 }
 
-/** Whether two settings differ in anything but the score bands. */
+/** Whether two settings differ in anything but the score bands (and the QA sample rate, which decides nothing). */
 export function rulesDiffer(a: SiteSettings, b: SiteSettings): boolean {
-  const { spam: _s1, toxicity: _t1, ...restA } = a;
-  const { spam: _s2, toxicity: _t2, ...restB } = b;
+  const { spam: _s1, toxicity: _t1, qaSampleRate: _q1, ...restA } = a;
+  const { spam: _s2, toxicity: _t2, qaSampleRate: _q2, ...restB } = b;
   return JSON.stringify(restA) !== JSON.stringify(restB);
 }

@@ -33,6 +33,8 @@ export interface PhaseResult {
   reasons?: Reason[];
   holdRules?: Reason[];
   rejectRules?: Reason[];
+  /** The author has earned trust: a score in the models' hold band does not hold (rules and the reject band still apply). */
+  trusted?: boolean;
   /** What this phase derived for the phases after it. */
   derived?: Pick<PhaseContext, 'folded' | 'language' | 'languageModels' | 'features'>;
 }

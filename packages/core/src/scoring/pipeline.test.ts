@@ -46,6 +46,29 @@ describe('createScorer', () => {
   });
 });
 
+describe('trusted commenters', () => {
+  const regular = { approved: 4, rejected: 0 };
+
+  it('approves a regular whose score is in the hold band, and says why', () => {
+    const result = createScorer(models(0.5, 0.01)).score({ ...input('buy this'), authorHistory: regular });
+    expect(result.decision).toBe('approve');
+    expect(result.reasons.map((r) => r.code)).toEqual(['trusted-commenter', 'spam-model', 'threshold']);
+    expect(result.reasons[0]?.message).toBe('trusted commenter: 4 approved, none rejected; the hold band does not apply');
+  });
+
+  it('holds the same comment from an author with a rejection, or when the site turned trust off', () => {
+    expect(createScorer(models(0.5, 0.01)).score({ ...input('buy this'), authorHistory: { approved: 4, rejected: 1 } }).decision).toBe('hold');
+    const untrusting = { ...DEFAULT_SITE_SETTINGS, trustAfterApproved: 0 };
+    expect(createScorer(models(0.5, 0.01)).score({ ...input('buy this', untrusting), authorHistory: regular }).decision).toBe('hold');
+  });
+
+  it("keeps the site's hold words and block words for a regular", () => {
+    const words = { ...DEFAULT_SITE_SETTINGS, holdWords: ['refund'], blockWords: ['casino'] };
+    expect(createScorer(models(0.01, 0.01)).score({ ...input('about my refund', words), authorHistory: regular }).decision).toBe('hold');
+    expect(createScorer(models(0.01, 0.01)).score({ ...input('visit the casino', words), authorHistory: regular }).decision).toBe('reject');
+  });
+});
+
 describe('scoring by language', () => {
   const kazakh = 'Бүгін алаңда көп адам жиналды, полиция оларды қоршап алды.';
 

@@ -17,6 +17,7 @@ import { profanity } from './phases/profanity';
 import { repeatPosts } from './phases/repeat-posts';
 import { spamModel } from './phases/spam-model';
 import { toxicityModel } from './phases/toxicity-model';
+import { trustedCommenter } from './phases/trusted-commenter';
 import { wordLists } from './phases/word-lists';
 
 /**
@@ -30,6 +31,7 @@ export const MODERATION_POLICY: readonly ScoringPhase[] = [
   wordLists,
   authorHistory,
   newCommenter,
+  trustedCommenter,
   repeatPosts,
   profanity,
   languageModels,
@@ -44,6 +46,8 @@ export interface PhaseFindings {
   reasons: Reason[];
   holdRules: Reason[];
   rejectRules: Reason[];
+  /** Whether a phase found the author trusted (the models' hold band then does not hold). */
+  trusted: boolean;
   /** The language the phases found ('und' when none ran or it cannot be told). */
   language: string;
 }
@@ -86,7 +90,7 @@ export function budgetReason(ms: number, skipped: number): Reason {
  */
 export function runPhases(phases: readonly ScoringPhase[], start: PhaseContext, budget?: ScoringBudget): PhaseFindings {
   let context = start;
-  const found: PhaseFindings = { spam: 0, toxicity: 0, reasons: [], holdRules: [], rejectRules: [], language: 'und' };
+  const found: PhaseFindings = { spam: 0, toxicity: 0, reasons: [], holdRules: [], rejectRules: [], trusted: false, language: 'und' };
   const startedAt = budget?.now() ?? 0;
   for (const [index, phase] of phases.entries()) {
     if (budget && index > 0 && budget.now() - startedAt > budget.ms) {
@@ -101,6 +105,7 @@ export function runPhases(phases: readonly ScoringPhase[], start: PhaseContext, 
     if (result.reasons) found.reasons.push(...result.reasons);
     if (result.holdRules) found.holdRules.push(...result.holdRules);
     if (result.rejectRules) found.rejectRules.push(...result.rejectRules);
+    if (result.trusted) found.trusted = true;
     if (result.derived) context = { ...context, ...result.derived };
   }
   found.language = context.language ?? 'und';
@@ -123,8 +128,8 @@ export function createScorer(
       // Folds the body once, for the fingerprint and every rule after it.
       const folded = foldText(input.body);
       const fingerprint = textFingerprint(folded.text);
-      const { spam, toxicity, reasons, holdRules, rejectRules, language: detected } = runPhases(phases, { ...input, models, fingerprint, folded }, budget);
-      const outcome = decide({ spam, toxicity, holdRules, rejectRules }, input.settings);
+      const { spam, toxicity, reasons, holdRules, rejectRules, trusted, language: detected } = runPhases(phases, { ...input, models, fingerprint, folded }, budget);
+      const outcome = decide({ spam, toxicity, holdRules, rejectRules, trusted }, input.settings);
       return {
         spam,
         toxicity,

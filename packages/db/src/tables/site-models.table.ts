@@ -1,5 +1,7 @@
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
-import type { Decision, Reason, SiteModelStatus } from '@moderato/core';
+import type { Decision, QaVerdict, Reason, SiteModelStatus } from '@moderato/core';
+
+export type { QaVerdict };
 
 export interface SiteModelsTable {
   site_id: string;
@@ -39,8 +41,6 @@ export interface ShadowDecisionsTable {
   reasons: JSONColumnType<Reason[]>;
   created_at: ColumnType<Date, never, never>;
 }
-
-export type QaVerdict = 'ok' | 'spam' | 'toxic';
 
 export interface QaSamplesTable {
   comment_id: string;

@@ -1,0 +1,68 @@
+import { Router, type Request, type RequestHandler, type Response } from 'express';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import { estimateBadShare, isUuid, QA_LIST_STATUSES, QA_VERDICTS } from '@moderato/core';
+import { canAccessSite, countQaWeeks, findSite, listQaSamples, recordQaVerdict, type Database, type Site, type User } from '@moderato/db';
+import { authenticate } from '../auth/authenticate';
+import { requireCsrf } from '../auth/csrf';
+import { currentUser } from '../auth/current-user';
+import { HttpError, notFound } from '../errors';
+import { parseOrThrow } from '../validate';
+
+export interface QaRoutesOptions {
+  db: Kysely<Database>;
+  /** The dashboard session middleware (cookie → req.session). */
+  session: RequestHandler;
+}
+
+/** Two years of weeks at most: each is one index range scan. */
+const MAX_WEEKS = 104;
+
+const qaQuerySchema = z.object({
+  status: z.enum(QA_LIST_STATUSES, { error: 'status must be pending, reviewed or all' }).default('pending'),
+  cursor: z.string().max(300).optional(),
+  limit: z.coerce.number({ error: 'limit must be a number' }).int().min(1, 'limit must be 1 to 200').max(200, 'limit must be 1 to 200').default(50),
+  weeks: z.coerce
+    .number({ error: 'weeks must be a number' })
+    .int()
+    .min(1, `weeks must be 1 to ${MAX_WEEKS}`)
+    .max(MAX_WEEKS, `weeks must be 1 to ${MAX_WEEKS}`)
+    .default(12),
+});
+const verdictSchema = z.object({ verdict: z.enum(QA_VERDICTS, { error: 'verdict must be ok, spam or toxic' }) }).strict();
+
+/**
+ * The QA list: auto-approved comments drawn at the site's qaSampleRate, for
+ * anyone working on the site (moderators included: they do the checking),
+ * and the share of bad comments among auto-approved ones it estimates.
+ */
+export function qaRoutes({ db, session }: QaRoutesOptions): Router {
+  const router = Router();
+  const signedIn: RequestHandler[] = [session, authenticate(db)];
+  const signedInWrite: RequestHandler[] = [...signedIn, requireCsrf];
+
+  const accessibleSite = async (user: User, rawSiteId: unknown): Promise<Site> => {
+    const site = await findSite(db, String(rawSiteId));
+    if (!site) throw notFound('site');
+    if (!canAccessSite(user, site.id)) throw new HttpError(403, 'forbidden', `no access to site ${site.id}`);
+    return site;
+  };
+
+  router.get('/api/v1/sites/:siteId/qa', signedIn, async (req: Request, res: Response) => {
+    const site = await accessibleSite(currentUser(res), req.params.siteId);
+    const { weeks, ...query } = parseOrThrow(qaQuerySchema, req.query, 'query');
+    const [page, counts] = await Promise.all([listQaSamples(db, { siteId: site.id, ...query }), countQaWeeks(db, { siteId: site.id, weeks })]);
+    res.json({ samples: page.samples, next: page.next, estimate: estimateBadShare(counts), sampleRate: site.settings.qaSampleRate });
+  });
+
+  router.post('/api/v1/sites/:siteId/qa/:commentId', signedInWrite, async (req: Request, res: Response) => {
+    const user = currentUser(res);
+    const site = await accessibleSite(user, req.params.siteId);
+    const commentId = String(req.params.commentId).toLowerCase();
+    if (!isUuid(commentId)) throw notFound('QA sample');
+    const { verdict } = parseOrThrow(verdictSchema, req.body, 'body');
+    res.json(await recordQaVerdict(db, { siteId: site.id, commentId, verdict, actor: user.id }));
+  });
+
+  return router;
+}
