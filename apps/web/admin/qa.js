@@ -12,6 +12,7 @@ const STATUSES = /** @type {const} */ (['pending', 'reviewed', 'all']);
 const VERDICTS = /** @type {const} */ ({ ok: 'Confirm', spam: 'Mark spam', toxic: 'Mark toxic' });
 const SAID = { ok: 'Confirmed: the approval was right.', spam: 'Marked as spam and taken down.', toxic: 'Marked as toxic and taken down.' };
 const LIMIT = 100;
+const AXIS_TOPS = [0.04, 0.08, 0.2, 0.4, 0.6, 0.8, 1];
 
 /** @type {{ siteId: string, status: typeof STATUSES[number], data: any }} */
 const state = { siteId: '', status: 'pending', data: null };
@@ -58,11 +59,13 @@ function estimateView() {
     ]),
   );
   const points = measured.map((/** @type {any} */ w) => ({ x: w.week, y: w.share, low: w.low, high: w.high, title: `${w.week}: ${w.bad} bad of ${w.reviewed} checked, ${percent(w.share, 1)} (95 % interval ${interval(w)})` }));
-  // The axis stops a little above the highest interval: bad shares are small, and at 100 % they would be a flat line.
-  const top = Math.min(1, Math.max(0.1, ...measured.map((/** @type {any} */ w) => w.high)));
+  // The axis stops just above the highest interval (bad shares are small: on a 100 % axis they would be a flat line),
+  // at a top whose quarters are whole percentages.
+  const highest = Math.max(0, ...measured.map((/** @type {any} */ w) => w.high));
+  const yMax = AXIS_TOPS.find((top) => top >= highest) ?? 1;
   return el('section', { class: 'qa-estimate', 'aria-label': 'Estimate' }, [
     el('p', { id: 'qa-overall' }, [summary]),
-    ...(measured.length ? [lineChart([{ name: 'bad among auto-approved (95 % interval)', points }], { label: 'Share of bad comments among auto-approved ones per week', yMax: Math.ceil(top * 20) / 20 })] : []),
+    ...(measured.length ? [lineChart([{ name: 'bad among auto-approved (95 % interval)', points }], { label: 'Share of bad comments among auto-approved ones per week', yMax })] : []),
     el('table', { class: 'qa-weeks' }, [
       el('thead', {}, [el('tr', {}, ['Week', 'Drawn', 'Checked', 'Bad', 'Share', '95 % interval'].map((h) => el('th', { scope: 'col' }, [h])))]),
       el('tbody', {}, rows),
