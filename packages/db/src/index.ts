@@ -60,3 +60,12 @@ export {
   type QaListQuery,
   type QaVerdictRequest,
 } from './qa-samples.repository';
+export {
+  listTrainingLabels,
+  findLiveSiteModelWeights,
+  insertSiteModelCandidate,
+  listSitesDueForTraining,
+  SiteNotFoundError,
+  MAX_TRAINING_LABELS,
+  type NewSiteModelCandidate,
+} from './site-model-training.repository';
