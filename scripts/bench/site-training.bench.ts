@@ -22,7 +22,8 @@ import { createSite } from '@moderato/db';
 import { createRedisConnection, createTrainSiteModelQueue, enqueueSiteTraining, TRAIN_SITE_MODEL_JOB, type TrainSiteModelResult } from '@moderato/queue';
 import { detectLanguage } from '../../packages/core/src/scoring/language/detect-language';
 import { readLabeledJsonl } from '../../packages/training/src/dataset';
-import { heldOutLine, liveLabel } from '../../apps/cli/src/held-out-line';
+import { metricsLine } from '../../apps/cli/src/commands/model.command';
+import { liveLabel } from '../../apps/cli/src/commands/model-train.command';
 import { createTrainSiteModelProcessor } from '../../apps/worker/src/train-site-model.processor';
 import { givenLabelledComments, type LabelledComment } from '../../test/support/labelled-comments';
 import { createBenchDatabase, runBench, type BenchDatabase } from './bench-database';
@@ -106,9 +107,8 @@ async function benchTraining(bench: BenchDatabase): Promise<void> {
       };
       console.log(`  ${language}: spam ${kinds.spam.yes} yes / ${kinds.spam.no} no: ${adjusted('spam')}; toxic ${kinds.toxic.yes} yes / ${kinds.toxic.no} no: ${adjusted('toxicity')}`);
     }
-    const labels = [`candidate v${result.version}`, liveLabel(metrics.liveVersion)];
-    console.log(`  ${heldOutLine(labels[0]!, metrics.candidate, 16)}  (train ${trainingData.trainLabels}, held out ${trainingData.heldOutLabels})`);
-    console.log(`  ${heldOutLine(labels[1]!, metrics.live, 16)}`);
+    console.log(`  ${metricsLine(`candidate v${result.version}`, metrics.candidate)}, trained on ${trainingData.trainLabels}`);
+    console.log(`  ${metricsLine(liveLabel(metrics.liveVersion), metrics.live)}`);
   } finally {
     await queue.close();
     connection.disconnect();

@@ -52,7 +52,7 @@ export interface NewSiteModelCandidate {
   trainingData: SiteModelTrainingData;
   metrics: SiteModelMetrics;
   weights: SiteModelWeights;
-  /** A staff user id, or `system:…` for the CLI and the nightly run. */
+  /** Who asked: a staff user id, `cli:<user>` or `system:nightly`. */
   createdBy: string;
 }
 

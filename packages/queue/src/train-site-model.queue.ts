@@ -20,7 +20,7 @@ export const TRAIN_SITE_MODEL_PAYLOAD_VERSION = 1;
 export const trainSiteModelPayloadSchema = z.object({
   v: z.literal(TRAIN_SITE_MODEL_PAYLOAD_VERSION),
   siteId: z.string().min(1),
-  /** A staff user id, or `system:cli` / `system:nightly`. */
+  /** Who asked: a staff user id, `cli:<user>` or `system:nightly`. */
   requestedBy: z.string().min(1),
   /** Labels given up to this moment (ISO 8601) are read; absent: when the training starts. */
   cutoff: z.iso.datetime().optional(),

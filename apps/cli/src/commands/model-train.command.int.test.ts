@@ -42,8 +42,8 @@ describe('moderato model train', () => {
     await sut(['--site', 'bay']);
 
     expect(printed).toHaveLength(2);
-    expect(printed[0]).toMatch(/^candidate v1 {4}agreement \d\.\d{3} {2}clean held \d+\.\d % {2}bad approved \d+\.\d % {2}ROC-AUC \d\.\d{3} {2}\(train 240, held out 60\)$/);
-    expect(printed[1]).toMatch(/^live \(shipped\) {2}agreement \d\.\d{3} {2}clean held \d+\.\d % {2}bad approved \d+\.\d % {2}ROC-AUC \d\.\d{3}$/);
+    expect(printed[0]).toMatch(/^candidate v1 {5}agreement \d\.\d{3} {2}clean held \d+\.\d % {2}bad approved \d+\.\d % {2}ROC-AUC \d\.\d{3} {2}\(60 held-out labels\), trained on 240$/);
+    expect(printed[1]).toMatch(/^live \(shipped\) {3}agreement \d\.\d{3} {2}clean held \d+\.\d % {2}bad approved \d+\.\d % {2}ROC-AUC \d\.\d{3} {2}\(60 held-out labels\)$/);
   });
 
   it('prints one JSON object with --json', async () => {

@@ -1,6 +1,6 @@
 import { QueueEvents } from 'bullmq';
 import { loadConfig } from '@moderato/config';
-import { createDatabase, findSite } from '@moderato/db';
+import { findSite } from '@moderato/db';
 import {
   createRedisConnection,
   createTrainSiteModelQueue,
@@ -9,12 +9,11 @@ import {
   waitForSiteTraining,
   type TrainSiteModelResult,
 } from '@moderato/queue';
-import { heldOutLine, liveLabel } from '../held-out-line';
 import { parseOptions } from '../parse-options';
 import { UsageError } from '../usage-error';
+import { withDatabase } from '../with-database';
+import { cliActor, metricsLine } from './model.command';
 
-/** Recorded as the candidate's creator: the CLI runs with database access, not as a staff user. */
-const CLI_ACTOR = 'system:cli';
 // Training 50,000 labels takes under a minute; the rest is room for a training of another site queued first.
 const DEFAULT_TIMEOUT_SECONDS = 600;
 
@@ -25,14 +24,8 @@ function timeoutSeconds(value: string | undefined): number {
   return seconds;
 }
 
-async function assertSiteExists(databaseUrl: string, siteId: string): Promise<void> {
-  const db = createDatabase({ url: databaseUrl, maxConnections: 1 });
-  try {
-    if (!(await findSite(db, siteId))) throw new UsageError(`--site ${siteId}: no such site`);
-  } finally {
-    await db.destroy();
-  }
-}
+/** The model live when the candidate was trained: a site model, or the shipped one. */
+export const liveLabel = (liveVersion: number | null): string => (liveVersion === null ? 'live (shipped)' : `live v${liveVersion}`);
 
 function print(result: TrainSiteModelResult, json: boolean): void {
   const { version, metrics, trainingData } = result;
@@ -40,10 +33,8 @@ function print(result: TrainSiteModelResult, json: boolean): void {
     console.log(JSON.stringify({ version, candidate: metrics.candidate, live: metrics.live, liveVersion: metrics.liveVersion, trainingData }));
     return;
   }
-  const labels = [`candidate v${version}`, liveLabel(metrics.liveVersion)];
-  const width = Math.max(...labels.map((l) => l.length));
-  console.log(`${heldOutLine(labels[0]!, metrics.candidate, width)}  (train ${trainingData.trainLabels}, held out ${trainingData.heldOutLabels})`);
-  console.log(heldOutLine(labels[1]!, metrics.live, width));
+  console.log(`${metricsLine(`candidate v${version}`, metrics.candidate)}, trained on ${trainingData.trainLabels}`);
+  console.log(metricsLine(liveLabel(metrics.liveVersion), metrics.live));
 }
 
 /**
@@ -58,7 +49,9 @@ export async function modelTrainCommand(args: string[]): Promise<void> {
   const siteId = options.site;
   const seconds = timeoutSeconds(options.timeout);
   const config = loadConfig();
-  await assertSiteExists(config.databaseUrl, siteId);
+  await withDatabase(async (db) => {
+    if (!(await findSite(db, siteId))) throw new UsageError(`--site ${siteId}: no such site`);
+  });
 
   // The queue fails fast when Redis is away; the events connection blocks, as BullMQ requires.
   const connection = createRedisConnection(config.redisUrl, 'producer');
@@ -69,7 +62,7 @@ export async function modelTrainCommand(args: string[]): Promise<void> {
   const events = new QueueEvents(TRAIN_SITE_MODEL_QUEUE, { connection: eventsConnection, prefix: config.queuePrefix });
   try {
     await events.waitUntilReady();
-    const jobId = await enqueueSiteTraining(queue, { siteId, requestedBy: CLI_ACTOR });
+    const jobId = await enqueueSiteTraining(queue, { siteId, requestedBy: cliActor() });
     if (!options.json) console.error(`training ${siteId} (job ${jobId}); waiting for a worker…`);
     const outcome = await waitForSiteTraining(queue, events, jobId, seconds * 1_000);
     if (outcome.status === 'completed') return print(outcome.result, options.json);
