@@ -4,6 +4,7 @@ import { createScorer, DEFAULT_SITE_SETTINGS, loadModelBundle } from '@moderato/
 import {
   createTrainSiteModelQueue,
   enqueueSiteTraining,
+  NIGHTLY_TRAINING_CRON,
   NIGHTLY_TRAINING_JOB,
   TRAIN_SITE_MODEL_QUEUE,
   waitForSiteTraining,
@@ -74,6 +75,13 @@ describe('the seeded site', () => {
 });
 
 describe('train-site-model worker', () => {
+  it('schedules the nightly run at 03:00 and runs one training at a time across workers', async () => {
+    const schedulers = await queue.getJobSchedulers();
+
+    expect(schedulers).toEqual([expect.objectContaining({ key: 'site-training-nightly', name: NIGHTLY_TRAINING_JOB, pattern: NIGHTLY_TRAINING_CRON })]);
+    expect(await queue.getGlobalConcurrency()).toBe(1);
+  });
+
   it('trains a candidate that agrees with the moderators more often than live on the held-out labels', async () => {
     const result = await trained(SITE);
 

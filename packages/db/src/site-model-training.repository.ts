@@ -10,11 +10,11 @@ import type { Database } from './database';
 import { withPrivacyTables } from './tables/privacy-events.table';
 
 /**
- * The most labels one training reads, newest first: enough for any site's
- * recent policy, and it bounds the worker's memory (~3 KB per label while
- * training).
+ * The most labels one training reads, newest first: a site's recent policy,
+ * and a bound on what training costs the worker (50,000 labels: ~10 s of
+ * CPU, ~300 MB of memory while it runs; scripts/bench/site-training.bench.ts).
  */
-export const MAX_TRAINING_LABELS = 100_000;
+export const MAX_TRAINING_LABELS = 50_000;
 
 /**
  * A site's moderator labels given up to `cutoff`, with the text of their
