@@ -41,7 +41,11 @@ describe('trainSiteAdjustment', () => {
     expect(Math.abs(sut.scale - 1)).toBeLessThan(0.05);
     expect(Math.abs(sut.bias)).toBeLessThan(0.05);
     const shifts = agreeing.map((e) => e.vector.indices.reduce((sum, index, k) => sum + weightOf(sut, index) * e.vector.values[k]!, 0));
-    expect(Math.max(...shifts.map(Math.abs))).toBeLessThan(0.5);
+    // Noise in a few labels per word moves some comments a little (the prior is loose enough for the
+    // site's own words to count), never far, and the typical comment hardly at all.
+    const sizes = shifts.map(Math.abs);
+    expect(Math.max(...sizes)).toBeLessThan(1);
+    expect(sizes.reduce((a, b) => a + b, 0) / sizes.length).toBeLessThan(0.25);
   });
 
   it('moves less on a few labels than on many', async () => {
