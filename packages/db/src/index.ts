@@ -6,7 +6,7 @@ export { createSite, findSite, listSites, articleSettingsOf, SiteExistsError, ty
 export { saveSiteSettings, listSettingsVersions, saveArticleSettings, type SavedSettings, type SettingsVersion } from './settings.repository';
 export {
   recordDecisions,
-  type Decision,
+  type ScoredComment,
   type DecisionContext,
   findCommentStatus,
   findAuthorHistory,
