@@ -37,6 +37,8 @@ it('names Redis keys by ids and keyed hashes only', async () => {
   const allowed = [
     /^score-comment:(id|meta|events|wait|paused|active|delayed|prioritized|completed|failed|marker|pc|stalled-check|limiter)$/,
     new RegExp(`^score-comment:${posted.json.id}$`),
+    // The training queue the API only opens (its jobs name a site, never a person).
+    /^train-site-model:(id|meta|events|wait|paused|active|delayed|prioritized|completed|failed|marker|pc|stalled-check|limiter)$/,
     /^dup:[A-Za-z0-9_-]{43}$/, // sha256 over site, article, keyed email hash and body
     /^rl:ip:[0-9a-f]{64}$/, // the keyed IP hash
     new RegExp(`^rl:site:${SITE}$`),

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
-import { DEFAULT_SITE_SETTINGS, type AcceptedComment, type Decision, type ScoreResult } from '@moderato/core';
+import { bodyFingerprint, DEFAULT_SITE_SETTINGS, type AcceptedComment, type Decision, type ScoreResult } from '@moderato/core';
 import { recordDecisions, type DecisionContext, type Database } from '@moderato/db';
 
 /** An accepted comment as the intake queues it, on site `blog` unless overridden. */
@@ -20,7 +20,7 @@ export function acceptedComment(overrides: Partial<AcceptedComment> = {}): Accep
   };
 }
 
-/** A scorer's result with the site defaults' thresholds. */
+/** A scorer's result with the site defaults' thresholds; no fingerprint ('') unless given (recordDecision works it out from the body). */
 export function scoreResult(decision: Decision, overrides: Partial<ScoreResult> = {}): ScoreResult {
   return {
     spam: 0.1,
@@ -30,6 +30,7 @@ export function scoreResult(decision: Decision, overrides: Partial<ScoreResult> 
     modelVersion: 'test-model',
     thresholds: { spam: DEFAULT_SITE_SETTINGS.spam, toxicity: DEFAULT_SITE_SETTINGS.toxicity },
     language: 'en',
+    fingerprint: '',
     ...overrides,
   };
 }
@@ -77,8 +78,13 @@ export async function givenManyHeldComments(db: Kysely<Database>, siteId: string
   await sql`analyze comments`.execute(db);
 }
 
+/** The score with its fingerprint, from the body when the test gave none, as the scorer would. */
+function withFingerprint(comment: AcceptedComment, score: ScoreResult): ScoreResult {
+  return score.fingerprint ? score : { ...score, fingerprint: bodyFingerprint(comment.body) };
+}
+
 /** One comment's decision through the worker's batch write; whether this call wrote it. */
 export async function recordDecision(db: Kysely<Database>, comment: AcceptedComment, score: ScoreResult, context: DecisionContext = {}): Promise<boolean> {
-  const [written] = await recordDecisions(db, [{ comment, score, context }]);
+  const [written] = await recordDecisions(db, [{ comment, score: withFingerprint(comment, score), context }]);
   return written ?? false;
 }

@@ -8,7 +8,7 @@ import type { Config, Logger } from '@moderato/config';
 import { createPasswordChecks } from '@moderato/auth';
 import { createPersonalDataKeys } from '@moderato/core';
 import { openServiceDatabase } from '@moderato/db';
-import { createRedisConnection, createScoreCommentQueue, enqueueScoreComment, isCommentQueued } from '@moderato/queue';
+import { createRedisConnection, createScoreCommentQueue, createTrainSiteModelQueue, enqueueScoreComment, enqueueSiteTraining, isCommentQueued } from '@moderato/queue';
 import { createApp } from './app';
 import { clusterMetricsReader } from './cluster/cluster-metrics';
 import { createApiMetrics } from './metrics/api-metrics';
@@ -54,6 +54,9 @@ export async function startApiServer(config: Config, logger: Logger, hooks: ApiS
     logger.warn({ err: { message: error.message } }, 'redis connection error');
   });
   queue.on('error', (error) => logger.warn({ err: { message: error.message } }, 'queue error'));
+  // Training runs in the workers; the API only queues it.
+  const trainingQueue = createTrainSiteModelQueue({ connection: redis, prefix: config.queuePrefix });
+  trainingQueue.on('error', (error) => logger.warn({ err: { message: error.message } }, 'training queue error'));
   const postgres = openServiceDatabase({ url: config.databaseUrl, statementTimeoutMs: config.statementTimeoutMs.api, logger, countPoolError: metrics.countPostgresError });
   const { db, sites } = postgres;
   // The producer connection refuses commands until it is up (it fails fast by
@@ -107,6 +110,7 @@ export async function startApiServer(config: Config, logger: Logger, hooks: ApiS
       previews,
     },
     deadLetters: { db, queue, session },
+    siteModels: { db, session, enqueueTraining: (siteId, requestedBy) => enqueueSiteTraining(trainingQueue, { siteId, requestedBy }) },
     health: {
       checks: {
         redis: () => redis.ping(),
@@ -144,7 +148,7 @@ export async function startApiServer(config: Config, logger: Logger, hooks: ApiS
       clearInterval(sweep);
       await previews.close();
       // A dead Redis must not hold the shutdown hostage: nothing is pending on it.
-      await Promise.race([queue.close(), new Promise((resolve) => setTimeout(resolve, QUEUE_CLOSE_TIMEOUT_MS).unref())]);
+      await Promise.race([Promise.all([queue.close(), trainingQueue.close()]), new Promise((resolve) => setTimeout(resolve, QUEUE_CLOSE_TIMEOUT_MS).unref())]);
       redis.disconnect();
       await postgres.close();
     },

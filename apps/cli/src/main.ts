@@ -1,5 +1,6 @@
 import { ConfigError } from '@moderato/config';
 import { migrateCommand } from './commands/migrate.command';
+import { modelTrainCommand } from './commands/model-train.command';
 import { modelListCommand, modelPromoteCommand, modelRollbackCommand, modelShadowCommand } from './commands/model.command';
 import { privacyEraseCommand, privacyExportCommand } from './commands/privacy.command';
 import { scoreCommand } from './commands/score.command';
@@ -23,6 +24,8 @@ Commands:
   token revoke --token T | --id ID          revoke an API token by the token itself or by its id
   start                                     migrate, then run the API and one worker
   privacy export --email E                  every comment stored under that email, as JSON (audited)
+  model train --site ID [--json] [--timeout SECONDS]
+                                            train a candidate in the workers (waits 600 s unless told); print it beside live
   model list --site ID [--json]             the site's models: version, status, held-out figures
   model shadow --site ID --version V        score new comments with V beside live (stored, never applied)
   model promote --site ID --version V [--force]
@@ -42,6 +45,7 @@ const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   'token create': tokenCreateCommand,
   'token revoke': tokenRevokeCommand,
   'token list': tokenListCommand,
+  'model train': modelTrainCommand,
   'model list': modelListCommand,
   'model shadow': modelShadowCommand,
   'model promote': modelPromoteCommand,

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { findAuthorContexts, isDatabaseUnavailable, recordDecisions, type AuthorContext, type AuthorContextQuery, type Database, type Decision } from '@moderato/db';
+import { findAuthorContexts, isDatabaseUnavailable, recordDecisions, type AuthorContext, type AuthorContextQuery, type Database, type ScoredComment } from '@moderato/db';
 import { createMicroBatcher } from './micro-batcher';
 
 export interface BatchedDatabaseOptions {
@@ -15,7 +15,7 @@ export interface BatchedDatabaseOptions {
 
 export interface BatchedDatabase {
   lookUpAuthor: (query: AuthorContextQuery) => Promise<AuthorContext>;
-  record: (decision: Decision) => Promise<boolean>;
+  record: (scored: ScoredComment) => Promise<boolean>;
 }
 
 /**
@@ -30,6 +30,6 @@ export function createBatchedDatabase({ db, maxItems, maxWaitMs = 5 }: BatchedDa
   const common = { maxItems, maxWaitMs, isSharedFailure: isDatabaseUnavailable };
   return {
     lookUpAuthor: createMicroBatcher({ ...common, run: (queries: AuthorContextQuery[]) => findAuthorContexts(db, queries) }),
-    record: createMicroBatcher({ ...common, run: (decisions: Decision[]) => recordDecisions(db, decisions) }),
+    record: createMicroBatcher({ ...common, run: (scored: ScoredComment[]) => recordDecisions(db, scored) }),
   };
 }

@@ -8,7 +8,7 @@ import {
   type AuthorContext,
   type AuthorContextQuery,
   type Database,
-  type Decision,
+  type ScoredComment,
   type SiteDirectory,
 } from '@moderato/db';
 import { scoreCommentPayloadSchema, type ScoreCommentPayload } from '@moderato/queue';
@@ -23,7 +23,7 @@ export interface ScoreCommentProcessorOptions {
   /** The author's history and recent comments (the worker batches these across jobs). */
   lookUpAuthor: (query: AuthorContextQuery) => Promise<AuthorContext>;
   /** Stores the decision, resolving after the commit with whether this call wrote it (batched too). */
-  record: (decision: Decision) => Promise<boolean>;
+  record: (scored: ScoredComment) => Promise<boolean>;
   /** QA: whether an auto-approved comment also goes to the QA list, true with probability `rate` (injected for tests). */
   drawQaSample?: (rate: number) => boolean;
 }

@@ -1,5 +1,5 @@
 import type { Scorer } from '@moderato/core';
-import type { Decision } from '@moderato/db';
+import type { ScoredComment } from '@moderato/db';
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
 
 export interface WorkerMetrics {
@@ -7,7 +7,7 @@ export interface WorkerMetrics {
   /** The scorer, timed into the scorer-duration histogram. */
   timed(scorer: Scorer): Scorer;
   /** After the commit: outcome, reason codes and accepted → decided latency. */
-  decided(decision: Decision): void;
+  decided(scored: ScoredComment): void;
   /** A job failed; `final` when it will not be retried (a dead letter). */
   failed(final: boolean): void;
   countPostgresError(): void;

@@ -18,6 +18,7 @@ import { createRetentionProcessor } from './retention.processor';
 import { startMetricsServer } from './metrics-server';
 import { createScoreCommentProcessor } from './score-comment.processor';
 import { createSiteScorers } from './site-scorers';
+import { startSiteTrainingWorker } from './site-training-worker';
 import { createWorkerMetrics } from './worker-metrics';
 
 export interface RunningWorker {
@@ -81,6 +82,7 @@ export async function startWorker(config: Config, logger: Logger): Promise<Runni
   });
   retention.on('error', (error) => logger.warn({ err: { message: error.message } }, 'retention worker error'));
   await scheduleRetention(retentionQueue);
+  const siteTraining = await startSiteTrainingWorker({ connection, prefix: config.queuePrefix, db, models, logger });
   await worker.waitUntilReady();
   const metricsServer = config.workerMetricsPort
     ? await startMetricsServer({ registry: metrics.registry, port: config.workerMetricsPort, token: config.metricsToken })
@@ -90,7 +92,7 @@ export async function startWorker(config: Config, logger: Logger): Promise<Runni
   return {
     async close() {
       metricsServer?.close();
-      await Promise.all([worker.close(), retention.close()]);
+      await Promise.all([worker.close(), retention.close(), siteTraining.close()]);
       await Promise.all([queue.close(), retentionQueue.close()]);
       await postgres.close();
       connection.disconnect();

@@ -20,6 +20,7 @@ export { cleanText } from './clean-text';
 export { isUuid } from './uuid';
 export * from './moderation';
 export * from './site-models';
+export * from './training-label';
 export { mergeSettingsPatch } from './settings-patch';
 export {
   previewSettings,

@@ -58,13 +58,20 @@ export interface SiteModelSummary {
   wentLiveAt: string | null;
 }
 
+/** The mistakes a moderator lives with among held-out labels: clean comments held or rejected, and bad comments approved. */
+export function heldOutMistakes(metrics: HeldOutMetrics): number {
+  return Math.round(metrics.cleanHeld * metrics.clean + metrics.badApproved * metrics.bad);
+}
+
 /**
- * A candidate is worse than live when it agrees with the moderators less
- * often on the held-out labels, or as often while approving more bad
- * comments. Promoting it then needs `force`, which is audited.
+ * A candidate is worse than live when, on the same held-out labels, it makes
+ * more of the mistakes a moderator lives with (clean comments held or
+ * rejected, bad ones approved), or as many while agreeing with moderators
+ * less often. Promoting it then needs `force`, which is audited.
  */
 export function isWorseThanLive(metrics: SiteModelMetrics): boolean {
-  const { candidate, live } = metrics;
-  if (candidate.agreement !== live.agreement) return candidate.agreement < live.agreement;
-  return candidate.badApproved > live.badApproved;
+  const candidate = heldOutMistakes(metrics.candidate);
+  const live = heldOutMistakes(metrics.live);
+  if (candidate !== live) return candidate > live;
+  return metrics.candidate.agreement < metrics.live.agreement;
 }

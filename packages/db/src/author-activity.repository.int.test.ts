@@ -17,7 +17,7 @@ beforeAll(async () => {
 afterAll(() => testDb.close());
 
 const scored: ScoreResult = {
-  spam: 0.1, toxicity: 0.1, decision: 'hold', reasons: [], modelVersion: 'test', language: 'en',
+  spam: 0.1, toxicity: 0.1, decision: 'hold', reasons: [], modelVersion: 'test', language: 'en', fingerprint: '',
   thresholds: { spam: DEFAULT_SITE_SETTINGS.spam, toxicity: DEFAULT_SITE_SETTINGS.toxicity },
 };
 

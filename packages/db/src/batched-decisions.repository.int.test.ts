@@ -53,7 +53,7 @@ describe('findAuthorContexts', () => {
   it('answers, in order, what findAuthorHistory and findRecentBodies answer one by one', async () => {
     const author = hash('c');
     const comments = [accepted({ emailHash: author }), accepted({ emailHash: author }), accepted({ emailHash: author, siteId: 'other' })];
-    await recordDecisions(testDb.db, comments.map((comment, i) => ({ comment, score: scored(i === 0 ? 'approve' : 'reject') })));
+    await recordDecisions(testDb.db, comments.map((comment, i) => ({ comment, score: scored(i === 0 ? 'approve' : 'reject', { fingerprint: bodyFingerprint(comment.body) }) })));
     const queries = [
       { siteId: 'blog', emailHash: author, excludeId: comments[0]!.id },
       { siteId: 'other', emailHash: author, excludeId: randomUUID() },
@@ -74,7 +74,7 @@ describe('findAuthorContexts', () => {
   it('gives the text of comments stored before fingerprints existed', async () => {
     const author = hash('e');
     const [older, newer] = [accepted({ emailHash: author }), accepted({ emailHash: author })];
-    await recordDecisions(testDb.db, [older!, newer!].map((comment) => ({ comment, score: scored('approve') })));
+    await recordDecisions(testDb.db, [older!, newer!].map((comment) => ({ comment, score: scored('approve', { fingerprint: bodyFingerprint(comment.body) }) })));
     await testDb.db.updateTable('comments').set({ body_fingerprint: null }).where('id', '=', older!.id).execute();
     const [context] = await findAuthorContexts(testDb.db, [{ siteId: 'blog', emailHash: author, excludeId: randomUUID() }]);
     expect(context).toMatchObject({ recentBodies: [older!.body], recentFingerprints: [bodyFingerprint(newer!.body)] });

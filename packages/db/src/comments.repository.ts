@@ -1,6 +1,6 @@
 import { sql, type Insertable, type Kysely } from 'kysely';
 import type { AcceptedComment, AuthorHistory, ScoreResult, StoredCommentStatus } from '@moderato/core';
-import { bodyFingerprint, STATUS_FOR_DECISION } from '@moderato/core';
+import { STATUS_FOR_DECISION } from '@moderato/core';
 import type { Database } from './database';
 import { decodeTimeCursor, encodeCursor } from './keyset-cursor';
 
@@ -13,8 +13,8 @@ export interface DecisionContext {
   authorApprovedBefore?: number;
 }
 
-/** One scored comment to store, for recordDecisions. */
-export interface Decision {
+/** One scored comment to store with its decision, for recordDecisions. */
+export interface ScoredComment {
   comment: AcceptedComment;
   score: ScoreResult;
   context?: DecisionContext;
@@ -22,7 +22,7 @@ export interface Decision {
   qaSample?: boolean;
 }
 
-function commentRow({ comment, score, context = {} }: Decision, decidedAt: Date): Insertable<Database['comments']> {
+function commentRow({ comment, score, context = {} }: ScoredComment, decidedAt: Date): Insertable<Database['comments']> {
   return {
     id: comment.id,
     site_id: comment.siteId,
@@ -33,7 +33,7 @@ function commentRow({ comment, score, context = {} }: Decision, decidedAt: Date)
     email_hash: comment.emailHash,
     ip_hash: comment.ipHash,
     body: comment.body,
-    body_fingerprint: score.fingerprint ?? bodyFingerprint(comment.body),
+    body_fingerprint: score.fingerprint,
     language: score.language,
     status: STATUS_FOR_DECISION[score.decision],
     spam_score: score.spam,
@@ -58,7 +58,7 @@ function commentRow({ comment, score, context = {} }: Decision, decidedAt: Date)
  * the QA list in the same statement, only if this call wrote them approved:
  * a retried job draws again, and must not add a sample the first run did not.
  */
-export async function recordDecisions(db: Kysely<Database>, decisions: readonly Decision[]): Promise<boolean[]> {
+export async function recordDecisions(db: Kysely<Database>, decisions: readonly ScoredComment[]): Promise<boolean[]> {
   const firstIndex = new Map<string, number>();
   decisions.forEach((d, i) => firstIndex.has(d.comment.id) || firstIndex.set(d.comment.id, i));
   const unique = [...firstIndex.values()].map((i) => decisions[i]!);

@@ -6,7 +6,7 @@ export { createSite, findSite, listSites, articleSettingsOf, SiteExistsError, ty
 export { saveSiteSettings, listSettingsVersions, saveArticleSettings, type SavedSettings, type SettingsVersion } from './settings.repository';
 export {
   recordDecisions,
-  type Decision,
+  type ScoredComment,
   type DecisionContext,
   findCommentStatus,
   findAuthorHistory,
@@ -60,3 +60,12 @@ export {
   type QaListQuery,
   type QaVerdictRequest,
 } from './qa-samples.repository';
+export {
+  listTrainingLabels,
+  findLiveSiteModelWeights,
+  insertSiteModelCandidate,
+  listSitesDueForTraining,
+  SiteNotFoundError,
+  MAX_TRAINING_LABELS,
+  type NewSiteModelCandidate,
+} from './site-model-training.repository';

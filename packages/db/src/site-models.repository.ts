@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import {
+  heldOutMistakes,
   isWorseThanLive,
   type SiteModelMetrics,
   type SiteModelStatus,
@@ -29,7 +30,8 @@ export class SiteModelWorseError extends Error {
   constructor(readonly version: number, readonly metrics: SiteModelMetrics) {
     super(
       `model v${version} is worse than live on its held-out labels ` +
-        `(agreement ${metrics.candidate.agreement.toFixed(3)} vs ${metrics.live.agreement.toFixed(3)}); promote with force to override`,
+        `(${heldOutMistakes(metrics.candidate)} vs ${heldOutMistakes(metrics.live)} clean held or bad approved; ` +
+        `agreement ${metrics.candidate.agreement.toFixed(3)} vs ${metrics.live.agreement.toFixed(3)}); promote with force to override`,
     );
     this.name = 'SiteModelWorseError';
   }

@@ -30,7 +30,7 @@ export interface TrainedWeights {
 }
 
 /** mulberry32: tiny, seeded, and identical on every platform, unlike Math.random. */
-function seededRandom(seed: number): () => number {
+export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
@@ -41,7 +41,8 @@ function seededRandom(seed: number): () => number {
   };
 }
 
-function shuffledOrder(size: number, random: () => number): number[] {
+/** 0 … size-1 in a seeded Fisher-Yates order. */
+export function shuffledOrder(size: number, random: () => number): number[] {
   const order = Array.from({ length: size }, (_, i) => i);
   for (let i = size - 1; i > 0; i -= 1) {
     const j = Math.floor(random() * (i + 1));

@@ -21,8 +21,8 @@ export interface ScoreResult {
   reasons: Reason[];
   modelVersion: string;
   thresholds: { spam: ScoreBands; toxicity: ScoreBands };
-  /** The body's fingerprint for later repeat-post checks (bodyFingerprint); the scorer always sets it. */
-  fingerprint?: string;
+  /** The body's fingerprint (textFingerprint of the folded body), for later repeat-post checks. */
+  fingerprint: string;
   /** ISO 639-1 code of the body's language as detected ('en', 'ru', 'kk', …), or 'und' when it cannot be told. */
   language: string;
 }
