@@ -10,7 +10,9 @@ import { acceptedComment, recordDecision, scoreResult } from '../support/comment
 import { startApiUnderTest, type ApiUnderTest } from '../support/api-under-test';
 import { bearer, givenStaff, STAFF_PASSWORD } from '../support/staff';
 import { givenSiteModel, heldOut } from '../support/site-models';
+import { startWorkerUnderTest } from '../support/worker-under-test';
 import { launchChromium } from '../browser/browser-support';
+import type { RunningWorker } from '../../apps/worker/src/worker';
 
 // An owner looks over the site's models in Chromium: the candidates' held-out
 // figures beside live's, the shadow's disagreements, agreement per week; then
@@ -19,6 +21,7 @@ let testDb: TestDatabase;
 let api: ApiUnderTest;
 let browser: Browser;
 let page: Page;
+let worker: { sut: RunningWorker };
 let ownerToken: string;
 let moderatorId: string;
 
@@ -62,8 +65,8 @@ beforeAll(async () => {
     .values([1, 2, 3].map((version) => ({ site_id: SITE, version, action: 'train', actor: owner.user.id })))
     .execute();
   await testDb.db.insertInto('site_model_events').values({ site_id: SITE, version: 3, action: 'shadow', actor: owner.user.id }).execute();
-  // Four weeks of the shipped model's decisions, the last two with v3 in shadow beside it.
-  for (let weeksAgo = 4; weeksAgo >= 1; weeksAgo--) {
+  // Five weeks of the shipped model's decisions, the last two with v3 in shadow beside it: 51 labels, enough to train on.
+  for (let weeksAgo = 5; weeksAgo >= 1; weeksAgo--) {
     for (let i = 0; i < 10; i++) {
       const bad = i < 3;
       const live: Decision = bad ? (i < weeksAgo - 1 ? 'approve' : 'reject') : i < 7 ? 'approve' : 'hold';
@@ -72,13 +75,16 @@ beforeAll(async () => {
     }
   }
   hostileId = await givenLabelledDecision({ weeksAgo: 1, live: 'hold', bad: false, shadow: 'approve', body: HOSTILE });
-  api = await startApiUnderTest({ databaseUrl: testDb.url, redisUrl: testRedisUrl(), queuePrefix: uniqueQueuePrefix() });
+  const env = { databaseUrl: testDb.url, redisUrl: testRedisUrl(), queuePrefix: uniqueQueuePrefix() };
+  api = await startApiUnderTest(env);
+  worker = await startWorkerUnderTest(env);
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
 }, 60_000);
 
 afterAll(async () => {
   await browser?.close();
+  await worker?.sut.close();
   await api?.sut.close();
   await testDb?.close();
 });
@@ -119,9 +125,9 @@ it('shows the models beside live, the agreement chart, and the shadow comparison
   expect(await row(3).getByRole('button', { name: 'Shadow' }).count()).toBe(0);
   expect(await page.getByRole('button', { name: 'Roll back' }).isDisabled()).toBe(true);
 
-  // One line per model: the shipped model's live decisions over four weeks, v3's over the two it ran in shadow.
+  // One line per model: the shipped model's live decisions over five weeks, v3's over the two it ran in shadow.
   const series = await page.locator('svg.chart g.series').evaluateAll((groups) => groups.map((g) => [g.getAttribute('data-series'), g.querySelectorAll('circle').length]));
-  expect(series).toEqual([[`shipped ${SHIPPED}`, 4], ['v3 in shadow', 2]]);
+  expect(series).toEqual([[`shipped ${SHIPPED}`, 5], ['v3 in shadow', 2]]);
 
   // 21 compared over the two weeks: v3 rejected the bad one live approved, and approved 4 clean ones live held and the hostile one.
   expect(await page.locator('#comparison-summary').textContent()).toBe('Compared 21 decisions: v3 agreed with live on 15 (71%).');
@@ -187,7 +193,12 @@ it('puts a candidate in shadow and shows its (empty) comparison', async () => {
   expect(await page.locator('#model-comparison').textContent()).toContain('No decisions to compare yet');
 }, 30_000);
 
-it('queues a training run', async () => {
+it('trains a candidate in the worker, and the page shows it when it is done', async () => {
   await page.getByRole('button', { name: 'Train now' }).click();
   await page.locator('#models-status').filter({ hasText: /^Training queued \(job .+\)\. The new candidate shows here when the workers finish\.$/ }).waitFor();
-}, 30_000);
+  // The page looks again every 5 s (TRAINING_POLL_MS in apps/web/admin/models.js).
+  await page.locator('#models-status').filter({ hasText: 'Training finished: v4 is a candidate.' }).waitFor({ timeout: 50_000 });
+  expect(await statuses()).toEqual({ 1: 'live', 2: 'shadow', 3: 'candidate', 4: 'candidate' });
+  expect(await row(4).locator('[data-figure="agreement"] .muted').textContent()).toMatch(/^v1 \d+\.\d%$/);
+  expect(await page.locator('#model-events li').first().textContent()).toMatch(/^trained v4 by owner@models\.example · /);
+}, 60_000);
