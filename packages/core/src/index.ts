@@ -31,8 +31,14 @@ export {
   type RuleHits,
   type SettingsPreview,
   type Agreement,
+  type ChangedDecision,
+  type ChangedCommentText,
+  type SettingsPreviewWithText,
+  PREVIEW_EXCERPT_LENGTH,
+  type ChangeKind,
   type DecisionCounts,
 } from './preview/settings-preview';
+export { flipReasons, type FlipInput } from './preview/flip-reason';
 export { evaluateStoredRules } from './preview/rule-evaluator';
 export * from './qa';
 export * from './qa-estimate';

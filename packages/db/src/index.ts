@@ -31,7 +31,7 @@ export {
 export { listCommentHistory, findCommentSite, revealSealedEmail, type CommentEvent } from './comment-history.repository';
 export { findRecentBodies, type RecentBodiesOptions } from './author-activity.repository';
 export { findAuthorContexts, type AuthorContext, type AuthorContextQuery } from './author-context.repository';
-export { listRecentForPreview } from './preview.repository';
+export { listPreviewCommentTexts, listRecentForPreview } from './preview.repository';
 export { exportCommentsByEmailHash, eraseCommentsByEmailHash, ERASED_TEXT, type ErasureMode, type ExportedComment } from './privacy.repository';
 export { purgeExpired, RETENTION_ACTOR, type RetentionResult } from './retention.repository';
 export { recordQueueEvent, type QueueEvent, type QueueEventAction } from './queue-events.repository';

@@ -1,5 +1,5 @@
-import type { Kysely } from 'kysely';
-import type { PreviewComment } from '@moderato/core';
+import { sql, type Kysely } from 'kysely';
+import { PREVIEW_EXCERPT_LENGTH, type ChangedCommentText, type PreviewComment } from '@moderato/core';
 import type { Database } from './database';
 
 /**
@@ -25,4 +25,22 @@ export async function listRecentForPreview(db: Kysely<Database>, siteId: string,
     authorApprovedBefore: r.author_approved_before,
     label: r.labelled ? { spam: r.spam, toxic: r.toxic } : null,
   }));
+}
+
+/**
+ * The name, article and start of the body of the given comments of a site,
+ * by id: what the preview lists for each changed decision. Another site's
+ * id, or one erased since, is simply absent.
+ */
+export async function listPreviewCommentTexts(db: Kysely<Database>, siteId: string, ids: string[]): Promise<Map<string, ChangedCommentText>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('comments')
+    .select(['id', 'author_name', 'article_id'])
+    .select(sql<string>`left(body, ${PREVIEW_EXCERPT_LENGTH})`.as('excerpt'))
+    .select(sql<boolean>`length(body) > ${PREVIEW_EXCERPT_LENGTH}`.as('truncated'))
+    .where('site_id', '=', siteId)
+    .where('id', 'in', ids)
+    .execute();
+  return new Map(rows.map((r) => [r.id, { name: r.author_name, articleId: r.article_id, excerpt: r.excerpt, truncated: r.truncated }]));
 }

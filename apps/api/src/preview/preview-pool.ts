@@ -1,12 +1,12 @@
 import path from 'node:path';
 import { Piscina } from 'piscina';
-import type { SettingsPreview } from '@moderato/core';
+import type { SettingsPreviewWithText } from '@moderato/core';
 import { HttpError, queryTimeout } from '../errors';
 import type { PreviewOutcome, PreviewTask, PreviewThreadData } from './preview.task';
 
 /** Runs settings previews off the API's event loop. */
 export interface PreviewPool {
-  run(task: PreviewTask): Promise<SettingsPreview>;
+  run(task: PreviewTask): Promise<SettingsPreviewWithText>;
   /** Stops the threads; a preview still running is cut short. */
   close(): Promise<void>;
 }

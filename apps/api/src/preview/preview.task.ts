@@ -1,7 +1,7 @@
 import { workerData } from 'node:worker_threads';
 import type { Kysely } from 'kysely';
-import { evaluateStoredRules, previewSettings, rulesDiffer, type SettingsPreview, type SiteSettings } from '@moderato/core';
-import { createDatabase, isStatementTimeout, listRecentForPreview, type Database } from '@moderato/db';
+import { evaluateStoredRules, previewSettings, rulesDiffer, type SettingsPreviewWithText, type SiteSettings } from '@moderato/core';
+import { createDatabase, isStatementTimeout, listPreviewCommentTexts, listRecentForPreview, type Database } from '@moderato/db';
 
 /** Given to every thread of the preview pool when it starts. */
 export interface PreviewThreadData {
@@ -23,7 +23,7 @@ export interface PreviewTask {
 let db: Kysely<Database> | undefined;
 
 /** A preview, or why Postgres gave none (an error's code does not survive the trip between threads). */
-export type PreviewOutcome = { preview: SettingsPreview } | { statementTimeout: true };
+export type PreviewOutcome = { preview: SettingsPreviewWithText } | { statementTimeout: true };
 
 /** Runs in a worker thread of the preview pool (see preview-pool.ts). */
 export default async function runPreviewTask({ siteId, limit, current, proposed }: PreviewTask): Promise<PreviewOutcome> {
@@ -31,7 +31,10 @@ export default async function runPreviewTask({ siteId, limit, current, proposed 
   db ??= createDatabase({ url: databaseUrl, maxConnections: 1, statementTimeoutMs });
   try {
     const comments = await listRecentForPreview(db, siteId, limit, { withBodies: rulesDiffer(current, proposed) });
-    return { preview: previewSettings(comments, current, proposed, evaluateStoredRules) };
+    const preview = previewSettings(comments, current, proposed, evaluateStoredRules);
+    // Texts for the listed changes only (a few hundred at most): a threshold-only preview reads no body for the rest.
+    const texts = await listPreviewCommentTexts(db, siteId, preview.changed.map((c) => c.id));
+    return { preview: { ...preview, changed: preview.changed.map((c) => ({ ...c, comment: texts.get(c.id) ?? null })) } };
   } catch (error) {
     if (isStatementTimeout(error)) return { statementTimeout: true };
     throw error;

@@ -117,8 +117,32 @@ describe('POST /api/v1/sites/:siteId/settings/preview', () => {
     expect(preview.json.current).toEqual({ approve: 2, hold: 3, reject: 1 });
     expect(preview.json.proposed).toEqual({ approve: 0, hold: 1, reject: 5 });
     expect(preview.json.changed).toEqual(expect.arrayContaining([expect.objectContaining({ from: 'hold', to: 'reject' })]));
+    expect(preview.json.changedKinds).toEqual([
+      { from: 'hold', to: 'reject', count: 3 },
+      { from: 'approve', to: 'reject', count: 1 },
+      { from: 'approve', to: 'hold', count: 1 },
+    ]);
+    // Each listed change carries what a moderator reads: name, article, the start of the text, the scores and why it flips.
+    expect(preview.json.changed.find((c: { spam: number }) => c.spam === 0.5)).toEqual({
+      id: expect.any(String),
+      from: 'hold',
+      to: 'reject',
+      spam: 0.5,
+      toxicity: 0.05,
+      reasons: ['spam 0.50 ≥ new reject threshold 0.05 (was 0.95)'],
+      comment: { name: 'Ann', articleId: 'post-1', excerpt: 'Comment number 3', truncated: false },
+    });
     expect(preview.json.histograms.spam).toHaveLength(20);
     expect((await call('GET', '/api/v1/sites/tuning/settings', 'tuner')).json.version).toBe(1);
+  });
+
+  it('cuts a long text in the list, and tells that it did', async () => {
+    await givenSite(testDb.db, 'long-texts');
+    const { id } = await givenDecidedComment(testDb.db, { siteId: 'long-texts', decision: 'hold', spam: 0.6, body: `${'Long words here. '.repeat(40)}END` });
+    const preview = await call('POST', '/api/v1/sites/long-texts/settings/preview', 'admin', { spam: { rejectAbove: 0.55 } });
+    const long = preview.json.changed.find((c: { id: string }) => c.id === id);
+    expect(long.comment.excerpt).toHaveLength(280);
+    expect(long.comment.truncated).toBe(true);
   });
 
   it('re-runs rules on the stored text when a rule setting changes', async () => {

@@ -20,15 +20,35 @@ describe('previewSettings', () => {
     expect(preview.total).toBe(5);
     expect(preview.current).toEqual({ approve: 1, hold: 2, reject: 2 });
     expect(preview.proposed).toEqual({ approve: 1, hold: 1, reject: 3 });
-    expect(preview.changed).toEqual([{ id: 'bad', from: 'hold', to: 'reject' }]);
+    expect(preview.changed).toEqual([{ id: 'bad', from: 'hold', to: 'reject', spam: 0.9, toxicity: 0, reasons: ['spam 0.90 ≥ new reject threshold 0.6 (was 0.95)'] }]);
     expect(preview.changedTotal).toBe(1);
+    expect(preview.changedKinds).toEqual([{ from: 'hold', to: 'reject', count: 1 }]);
+  });
+
+  it('counts every kind of change but lists at most perKindLimit of each, so a rare kind still shows', () => {
+    const many = [...Array.from({ length: 5 }, (_, i) => comment(`grey-${i}`, 0.5)), comment('clean', 0.05)];
+    const preview = previewSettings(many, DEFAULT_SITE_SETTINGS, withSpamBands(0.01, 0.4), noRules, 2);
+    expect(preview.changedKinds).toEqual([
+      { from: 'hold', to: 'reject', count: 5 },
+      { from: 'approve', to: 'hold', count: 1 },
+    ]);
+    expect(preview.changedTotal).toBe(6);
+    expect(preview.changed.map((c) => c.id)).toEqual(['grey-0', 'grey-1', 'clean']);
   });
 
   it("compares both with the moderators' labels", () => {
     const preview = previewSettings(sample, DEFAULT_SITE_SETTINGS, withSpamBands(0.01, 0.02), noRules);
     expect(preview.agreement.labelled).toBe(4);
-    expect(preview.agreement.current).toEqual({ approvedButModeratorsRejected: 0, rejectedButModeratorsApproved: 1, rejectPrecision: 0.5, rejectRecall: 0.5 });
-    expect(preview.agreement.proposed).toMatchObject({ rejectedButModeratorsApproved: 2, rejectPrecision: 0.5, rejectRecall: 1 });
+    expect(preview.agreement.current).toEqual({
+      moderatorsRejected: 2,
+      rejectedOfModeratorsRejected: 1,
+      rejectedLabelled: 2,
+      approvedButModeratorsRejected: 0,
+      rejectedButModeratorsApproved: 1,
+      rejectPrecision: 0.5,
+      rejectRecall: 0.5,
+    });
+    expect(preview.agreement.proposed).toMatchObject({ rejectedOfModeratorsRejected: 2, rejectedLabelled: 4, rejectedButModeratorsApproved: 2, rejectPrecision: 0.5, rejectRecall: 1 });
   });
 
   it('re-uses the recorded rule hits for a threshold-only change, re-evaluates both sides when a rule setting changes', () => {
@@ -63,7 +83,7 @@ describe('previewSettings for trusted commenters', () => {
 
   it('keeps passing a comment recorded as trusted when only the bands tighten', () => {
     const preview = previewSettings([regular, newcomer], DEFAULT_SITE_SETTINGS, withSpamBands(0.2, 0.95), noRules);
-    expect(preview.changed).toEqual([{ id: 'newcomer', from: 'approve', to: 'hold' }]);
+    expect(preview.changed).toEqual([expect.objectContaining({ id: 'newcomer', from: 'approve', to: 'hold' })]);
   });
 
   it('re-judges recorded trust against a new bar, and grants none that was not recorded', () => {
@@ -73,7 +93,9 @@ describe('previewSettings for trusted commenters', () => {
     // The rejected count was not recorded: an author never recorded as trusted may have had a rejection.
     expect(evaluateStoredRules(newcomer, { ...tighter, trustAfterApproved: 2 }).trusted).toBe(false);
     const preview = previewSettings([regular], withSpamBands(0.2, 0.95), tighter, evaluateStoredRules);
-    expect(preview.changed).toEqual([{ id: 'regular', from: 'approve', to: 'hold' }]);
+    expect(preview.changed).toEqual([
+      expect.objectContaining({ id: 'regular', from: 'approve', to: 'hold', reasons: ['no longer a trusted commenter (trusted after 5 approved)'] }),
+    ]);
   });
 
   it('counts a change of the QA sample rate as no rule change: it decides nothing', () => {

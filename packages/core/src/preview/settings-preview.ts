@@ -3,6 +3,7 @@ import { decide } from '../decision';
 import type { ModerationLabel } from '../moderation';
 import type { SiteSettings } from '../site-settings';
 import { TRUSTED_COMMENTER } from '../scoring/phases/trusted-commenter';
+import { flipReasons } from './flip-reason';
 
 /** A stored comment as the preview re-decides it: its scores are kept, only the policy changes. */
 export interface PreviewComment {
@@ -33,6 +34,12 @@ export type DecisionCounts = Record<Decision, number>;
 
 /** How a set of decisions agrees with what moderators decided where they did. */
 export interface Agreement {
+  /** Labelled comments moderators rejected or marked spam. */
+  moderatorsRejected: number;
+  /** Of those, how many these settings would reject (recall's numerator). */
+  rejectedOfModeratorsRejected: number;
+  /** Labelled comments these settings would reject, whichever way moderators decided (precision's denominator). */
+  rejectedLabelled: number;
   /** Auto-approved comments that moderators later rejected or marked spam. */
   approvedButModeratorsRejected: number;
   /** Auto-rejected comments that moderators restored. */
@@ -43,16 +50,53 @@ export interface Agreement {
   rejectRecall: number | null;
 }
 
+/** A comment whose decision would change, and why. */
+export interface ChangedDecision {
+  id: string;
+  from: Decision;
+  to: Decision;
+  spam: number;
+  toxicity: number;
+  /** What flips it, in a moderator's words (see flipReasons). */
+  reasons: string[];
+}
+
+/** What a moderator reads of a changed comment, read after the preview for the listed ones only. */
+export interface ChangedCommentText {
+  name: string;
+  articleId: string;
+  /** The start of the body, at most PREVIEW_EXCERPT_LENGTH characters. */
+  excerpt: string;
+  truncated: boolean;
+}
+
+/** Bodies in a preview's list are cut here: a list of hundreds of comments is for scanning, the queue shows them whole. */
+export const PREVIEW_EXCERPT_LENGTH = 280;
+
+/** How many decisions go from one verdict to another. */
+export interface ChangeKind {
+  from: Decision;
+  to: Decision;
+  count: number;
+}
+
 export interface SettingsPreview {
   total: number;
   current: DecisionCounts;
   proposed: DecisionCounts;
-  /** The comments whose decision would change, at most `changedLimit` of them. */
-  changed: Array<{ id: string; from: Decision; to: Decision }>;
+  /** The comments whose decision would change, newest first, at most `perKindLimit` of each kind. */
+  changed: ChangedDecision[];
   changedTotal: number;
+  /** Every kind of change that occurs, most frequent first, counted over the whole sample. */
+  changedKinds: ChangeKind[];
   agreement: { labelled: number; current: Agreement; proposed: Agreement };
   /** Score histograms of the sample, 20 bins of 0.05, for drawing the thresholds over. */
   histograms: { spam: number[]; toxicity: number[] };
+}
+
+/** A preview as the API answers it: each listed change with its comment's text (null: erased since). */
+export interface SettingsPreviewWithText extends Omit<SettingsPreview, 'changed'> {
+  changed: Array<ChangedDecision & { comment: ChangedCommentText | null }>;
 }
 
 const BINS = 20;
@@ -78,6 +122,9 @@ function agreementOf(comments: PreviewComment[], decisions: Decision[]): Agreeme
     }
   });
   return {
+    moderatorsRejected: bad,
+    rejectedOfModeratorsRejected: rejectedBad,
+    rejectedLabelled,
     approvedButModeratorsRejected: approvedButRejected,
     rejectedButModeratorsApproved: rejectedButApproved,
     rejectPrecision: rejectedLabelled > 0 ? rejectedBad / rejectedLabelled : null,
@@ -113,14 +160,16 @@ export function storedRuleHits(comment: PreviewComment): RuleHits {
  * moderators' labels. A threshold-only change re-uses the stored scores and
  * the rule hits recorded with each decision (no text is read); a change to a
  * rule setting re-evaluates the rules on the text under both settings, so
- * the two sides differ only by the change.
+ * the two sides differ only by the change. Each kind of change (hold →
+ * reject ...) keeps up to `perKindLimit` examples, so a rare kind is not
+ * crowded out of the list by a common one.
  */
 export function previewSettings(
   comments: PreviewComment[],
   current: SiteSettings,
   proposed: SiteSettings,
   evaluateRules: RuleEvaluator,
-  changedLimit = 1_000,
+  perKindLimit = 100,
 ): SettingsPreview {
   const decideAll = (settings: SiteSettings, hits: RuleHits[]) =>
     comments.map((c, i) => decide({ spam: c.spam, toxicity: c.toxicity, ...hits[i]! }, settings).decision);
@@ -130,20 +179,29 @@ export function previewSettings(
   const before = decideAll(current, currentHits);
   const after = decideAll(proposed, proposedHits);
 
-  const changed: SettingsPreview['changed'] = [];
-  let changedTotal = 0;
+  const changed: ChangedDecision[] = [];
+  const kinds = new Map<string, ChangeKind>();
   comments.forEach((comment, i) => {
-    if (before[i] === after[i]) return;
-    changedTotal += 1;
-    if (changed.length < changedLimit) changed.push({ id: comment.id, from: before[i]!, to: after[i]! });
+    const from = before[i]!;
+    const to = after[i]!;
+    if (from === to) return;
+    const kind = kinds.get(`${from}>${to}`) ?? { from, to, count: 0 };
+    kinds.set(`${from}>${to}`, kind);
+    kind.count += 1;
+    if (kind.count > perKindLimit) return;
+    const sides = { current: { settings: current, hits: currentHits[i]! }, proposed: { settings: proposed, hits: proposedHits[i]! } };
+    const reasons = flipReasons({ spam: comment.spam, toxicity: comment.toxicity, from, to, ...sides });
+    changed.push({ id: comment.id, from, to, spam: comment.spam, toxicity: comment.toxicity, reasons });
   });
+  const changedKinds = [...kinds.values()].sort((a, b) => b.count - a.count);
 
   return {
     total: comments.length,
     current: countDecisions(before),
     proposed: countDecisions(after),
     changed,
-    changedTotal,
+    changedTotal: changedKinds.reduce((sum, kind) => sum + kind.count, 0),
+    changedKinds,
     agreement: { labelled: comments.filter((c) => c.label).length, current: agreementOf(comments, before), proposed: agreementOf(comments, after) },
     histograms: { spam: histogram(comments.map((c) => c.spam)), toxicity: histogram(comments.map((c) => c.toxicity)) },
   };
