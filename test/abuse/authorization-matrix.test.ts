@@ -44,6 +44,8 @@ const ROUTES: Route[] = [
   { method: 'POST', path: () => '/api/v1/comments/moderation', body: () => ({ ids: [commentId], action: 'approve' }), wrongSite: 404 },
   { method: 'POST', path: () => `/api/v1/comments/${commentId}/moderation`, body: { action: 'approve' }, wrongSite: 404 },
   { method: 'GET', path: () => `/api/v1/comments/${commentId}/history`, wrongSite: 404 },
+  { method: 'GET', path: () => `/api/v1/comments/${commentId}/author-comments`, wrongSite: 404 },
+  { method: 'GET', path: () => '/api/v1/sites/blog/review?q=body&article=post-1&language=en&reason=spam-model', wrongSite: 403 },
   { method: 'POST', path: () => `/api/v1/comments/${commentId}/reveal-email`, body: {}, wrongSite: 404, wrongRole: { as: 'owner', status: 403 } },
   { method: 'GET', path: () => '/api/v1/sites/blog/settings', wrongSite: 403 },
   { method: 'PUT', path: () => '/api/v1/sites/blog/settings', body: { premoderate: true }, wrongSite: 403, wrongRole: { as: 'moderator', status: 403 } },

@@ -20,7 +20,18 @@ export { openServiceDatabase, type ServiceDatabase, type ServiceDatabaseOptions 
 export { InvalidCursorError } from './keyset-cursor';
 export { createUser, findUserCredentials, findUserById, findUserByEmail, canAccessSite, UserExistsError, type User, type NewUser } from './users.repository';
 export { createApiToken, findUserByTokenHash, listApiTokens, revokeApiToken, revokeApiTokenById, type ApiTokenSummary } from './api-tokens.repository';
-export { listReviewQueue, countByStatus, COUNT_CAP, type ReviewComment, type ReviewOrder, type ReviewQuery } from './review.repository';
+export {
+  listReviewQueue,
+  countByStatus,
+  COUNT_CAP,
+  REVIEW_LANGUAGES,
+  type ReviewFilters,
+  type ReviewLanguage,
+  type ReviewOrder,
+  type ReviewQuery,
+} from './review.repository';
+export type { ReviewComment } from './review-comment';
+export { listAuthorComments, type AuthorComments } from './author-comments.repository';
 export {
   moderateComments,
   CommentsNotFoundError,

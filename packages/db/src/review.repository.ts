@@ -1,28 +1,27 @@
-import { type Kysely, sql } from 'kysely';
-import type { Reason, StoredCommentStatus } from '@moderato/core';
+import { type Kysely, type SelectQueryBuilder, sql } from 'kysely';
+import type { StoredCommentStatus } from '@moderato/core';
+import { bodyMatches, searchTsQuery } from './body-search';
 import type { Database } from './database';
 import { decodeCursor, decodeTimeCursor, encodeCursor, InvalidCursorError } from './keyset-cursor';
-
-/** A comment as a moderator sees it: everything but the email. */
-export interface ReviewComment {
-  id: string;
-  articleId: string;
-  parentId: string | null;
-  name: string;
-  body: string;
-  status: StoredCommentStatus;
-  /** The language the scorer judged it as; null for comments decided before detection existed. */
-  language: string | null;
-  spam: number;
-  toxicity: number;
-  reasons: Reason[];
-  createdAt: string;
-  decidedAt: string;
-  /** The author's earlier comments on this site, found by the keyed email hash. */
-  author: { approved: number; rejected: number };
-}
+import { reviewColumns, toReviewComment, type ReviewComment } from './review-comment';
+import type { CommentsTable } from './tables/comments.table';
 
 export type ReviewOrder = 'likely-bad' | 'oldest';
+
+/** The language filter's choices: the two languages with models, any other detected one, none recognised. */
+export const REVIEW_LANGUAGES = ['en', 'ru', 'other', 'und'] as const;
+export type ReviewLanguage = (typeof REVIEW_LANGUAGES)[number];
+
+/** Narrowing a queue page; every filter given must hold. */
+export interface ReviewFilters {
+  articleId?: string;
+  /** 'other': a detected language without a model; comments decided before detection existed match none. */
+  language?: ReviewLanguage;
+  /** A reason code recorded with the decision ('links', 'spam-model' ...). */
+  reason?: string;
+  /** Words of the body (see searchTsQuery). */
+  search?: string;
+}
 
 export interface ReviewQuery {
   siteId: string;
@@ -30,38 +29,47 @@ export interface ReviewQuery {
   order: ReviewOrder;
   cursor?: string;
   limit: number;
+  filters?: ReviewFilters;
 }
 
 // -greatest(spam, toxicity): matches the index expression, so likely-bad first is an ascending keyset walk.
 const badness = sql<number>`-greatest(c.spam_score, c.toxicity_score)`;
 
-const earlier = (status: StoredCommentStatus) =>
-  sql<string>`(select count(*) from comments h
-    where h.site_id = c.site_id and h.email_hash = c.email_hash and h.status = ${status} and h.created_at < c.created_at)`;
+type QueueSelect = SelectQueryBuilder<Database & { c: CommentsTable }, 'c', object>;
 
-/** One page of a site's comments in a status, likely-bad or oldest first, keyset-paginated. */
+/**
+ * Adds the filters as plain conditions on the queue's index walk: a filter
+ * that most comments pass costs a recheck per row, a narrow one lets the
+ * planner start from the body search index or the article's rows instead.
+ */
+function withFilters<S extends QueueSelect>(select: S, filters: ReviewFilters): S {
+  let filtered = select;
+  if (filters.articleId !== undefined) filtered = filtered.where('c.article_id', '=', filters.articleId) as S;
+  if (filters.language === 'other') {
+    filtered = filtered.where('c.language', 'is not', null).where('c.language', 'not in', ['en', 'ru', 'und']) as S;
+  } else if (filters.language !== undefined) {
+    filtered = filtered.where('c.language', '=', filters.language) as S;
+  }
+  if (filters.reason !== undefined) {
+    filtered = filtered.where(sql<boolean>`c.reasons @> ${JSON.stringify([{ code: filters.reason }])}::jsonb`) as S;
+  }
+  if (filters.search !== undefined) {
+    const tsQuery = searchTsQuery(filters.search);
+    // Nothing searchable (only punctuation) finds nothing, rather than everything.
+    filtered = filtered.where(tsQuery === null ? sql<boolean>`false` : bodyMatches(tsQuery)) as S;
+  }
+  return filtered;
+}
+
+/** One page of a site's comments in a status, likely-bad or oldest first, keyset-paginated, optionally filtered. */
 export async function listReviewQueue(db: Kysely<Database>, query: ReviewQuery): Promise<{ comments: ReviewComment[]; next: string | null }> {
   let select = db
     .selectFrom('comments as c')
-    .select([
-      'c.id',
-      'c.article_id',
-      'c.parent_id',
-      'c.author_name',
-      'c.body',
-      'c.status',
-      'c.language',
-      'c.spam_score',
-      'c.toxicity_score',
-      'c.reasons',
-      'c.created_at',
-      'c.decided_at',
-      badness.as('badness'),
-      earlier('approved').as('author_approved'),
-      earlier('rejected').as('author_rejected'),
-    ])
+    .select(reviewColumns)
+    .select(badness.as('badness'))
     .where('c.site_id', '=', query.siteId)
     .where('c.status', '=', query.status);
+  if (query.filters) select = withFilters(select, query.filters);
 
   if (query.order === 'likely-bad') {
     if (query.cursor) {
@@ -85,24 +93,7 @@ export async function listReviewQueue(db: Kysely<Database>, query: ReviewQuery):
     rows.length > query.limit && last
       ? encodeCursor(query.order === 'likely-bad' ? Number(last.badness) : last.created_at.toISOString(), last.id)
       : null;
-  return {
-    comments: page.map((r) => ({
-      id: r.id,
-      articleId: r.article_id,
-      parentId: r.parent_id,
-      name: r.author_name,
-      body: r.body,
-      status: r.status,
-      language: r.language,
-      spam: r.spam_score,
-      toxicity: r.toxicity_score,
-      reasons: r.reasons,
-      createdAt: r.created_at.toISOString(),
-      decidedAt: r.decided_at.toISOString(),
-      author: { approved: Number(r.author_approved), rejected: Number(r.author_rejected) },
-    })),
-    next,
-  };
+  return { comments: page.map(toReviewComment), next };
 }
 
 /** Counts stop here: past it a moderator needs "a lot", not an exact figure, and exact costs a full scan. */

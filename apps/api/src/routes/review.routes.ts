@@ -8,11 +8,13 @@ import {
   COUNT_CAP,
   findCommentSite,
   findSite,
+  listAuthorComments,
   listCommentHistory,
   listReviewQueue,
   listSites,
   moderateComments,
   revealSealedEmail,
+  REVIEW_LANGUAGES,
   type Database,
   type User,
 } from '@moderato/db';
@@ -33,11 +35,23 @@ export interface ReviewRoutesOptions {
 export const MAX_BULK_IDS = 500;
 
 const statusSchema = z.enum(['held', 'approved', 'rejected'], { error: 'status must be held, approved or rejected' });
+const cursorSchema = z.string({ error: 'cursor must be text' }).max(300, 'cursor is not one this API returned').optional();
+/** An empty filter (a cleared search box) is no filter. */
+const optionalFilter = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
 const reviewQuerySchema = z.object({
   status: statusSchema.default('held'),
   order: z.enum(['likely-bad', 'oldest'], { error: 'order must be likely-bad or oldest' }).default('likely-bad'),
-  cursor: z.string().max(300).optional(),
+  cursor: cursorSchema,
   limit: z.coerce.number({ error: 'limit must be a number' }).int().min(1, 'limit must be 1 to 200').max(200, 'limit must be 1 to 200').default(50),
+  article: optionalFilter(z.string({ error: 'article must be text' }).max(256, 'article must be at most 256 characters').regex(/^[^\u0000-\u001F\u007F]+$/, 'article must be printable')),
+  language: optionalFilter(z.enum(REVIEW_LANGUAGES, { error: `language must be one of ${REVIEW_LANGUAGES.join(', ')}` })),
+  reason: optionalFilter(z.string({ error: 'reason must be text' }).regex(/^[a-z][a-z0-9-]{0,39}$/, 'reason must be a reason code, such as links or spam-model')),
+  q: optionalFilter(z.string({ error: 'q must be text' }).trim().max(200, 'q must be at most 200 characters')),
+});
+const authorQuerySchema = z.object({
+  cursor: cursorSchema,
+  // Up to a bulk action's worth: approve-all and spam-all act on one page.
+  limit: z.coerce.number({ error: 'limit must be a number' }).int().min(1, `limit must be 1 to 500`).max(500, 'limit must be 1 to 500').default(100),
 });
 const actionSchema = z.object({
   action: z.enum(MODERATION_ACTIONS, { error: 'action must be approve, reject or spam' }),
@@ -64,16 +78,17 @@ export function reviewRoutes({ db, keys, session }: ReviewRoutesOptions): Router
   const signedInWrite: RequestHandler[] = [...signedIn, requireCsrf];
 
   /**
-   * The comment's lower-cased id once it is known to exist on a site the user
-   * works on. A comment of another site is "not found", as in a bulk action:
-   * a 403 would tell that the id is real.
+   * The comment's lower-cased id and site once it is known to exist on a
+   * site the user works on. A comment of another site is "not found", as in
+   * a bulk action: a 403 would tell that the id is real.
    */
-  const accessibleCommentId = async (user: User, rawId: unknown): Promise<string> => {
+  const accessibleComment = async (user: User, rawId: unknown): Promise<{ id: string; siteId: string }> => {
     const id = String(rawId).toLowerCase();
     const comment = isUuid(id) ? await findCommentSite(db, id) : undefined;
     if (!comment || !canAccessSite(user, comment.siteId)) throw notFound('comment');
-    return id;
+    return { id, siteId: comment.siteId };
   };
+  const accessibleCommentId = async (user: User, rawId: unknown): Promise<string> => (await accessibleComment(user, rawId)).id;
 
   router.get('/api/v1/sites', signedIn, async (_req: Request, res: Response) => {
     const user = currentUser(res);
@@ -91,8 +106,8 @@ export function reviewRoutes({ db, keys, session }: ReviewRoutesOptions): Router
 
   router.get('/api/v1/sites/:siteId/review', signedIn, async (req: Request, res: Response) => {
     const siteId = await accessibleSiteId(currentUser(res), req.params.siteId);
-    const query = parseOrThrow(reviewQuerySchema, req.query, 'query');
-    res.json(await listReviewQueue(db, { siteId, ...query }));
+    const { article, language, reason, q, ...query } = parseOrThrow(reviewQuerySchema, req.query, 'query');
+    res.json(await listReviewQueue(db, { siteId, ...query, filters: { articleId: article, language, reason, search: q } }));
   });
 
   // Apart from the page, and capped: counting a large queue costs more than reading a page of it.
@@ -128,6 +143,13 @@ export function reviewRoutes({ db, keys, session }: ReviewRoutesOptions): Router
       mayModerate: (siteId) => canAccessSite(user, siteId),
     });
     res.json({ id: moderated!.id, status: moderated!.status });
+  });
+
+  // Addressed by one of the author's comments, so the keyed email hash never reaches the browser.
+  router.get('/api/v1/comments/:id/author-comments', signedIn, async (req: Request, res: Response) => {
+    const { id, siteId } = await accessibleComment(currentUser(res), req.params.id);
+    const query = parseOrThrow(authorQuerySchema, req.query, 'query');
+    res.json(await listAuthorComments(db, { siteId, commentId: id, ...query }));
   });
 
   router.get('/api/v1/comments/:id/history', signedIn, async (req: Request, res: Response) => {
