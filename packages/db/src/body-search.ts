@@ -1,5 +1,3 @@
-import { sql, type RawBuilder } from 'kysely';
-
 /** The most words one search matches: more only narrows a queue that is already narrow. */
 export const MAX_SEARCH_WORDS = 8;
 
@@ -22,10 +20,3 @@ export function searchTsQuery(text: string): string | null {
   // A one-letter prefix would match most of the index; it is matched as a word.
   return words.map((word) => (word.length > 1 ? `'${word}':*` : `'${word}'`)).join(' & ');
 }
-
-/**
- * Whether `c.body` matches the search. The same expression as the
- * comments_body_search_idx index (GIN over the 'simple' configuration), so
- * the planner can read the matches from it.
- */
-export const bodyMatches = (tsQuery: string): RawBuilder<boolean> => sql<boolean>`to_tsvector('simple', c.body) @@ to_tsquery('simple', ${tsQuery})`;

@@ -24,12 +24,10 @@ export {
   listReviewQueue,
   countByStatus,
   COUNT_CAP,
-  REVIEW_LANGUAGES,
-  type ReviewFilters,
-  type ReviewLanguage,
   type ReviewOrder,
   type ReviewQuery,
 } from './review.repository';
+export { REVIEW_LANGUAGES, type ReviewFilters, type ReviewLanguage } from './review-filters';
 export type { ReviewComment } from './review-comment';
 export { listAuthorComments, type AuthorComments } from './author-comments.repository';
 export {

@@ -26,24 +26,25 @@ const earlier = (status: StoredCommentStatus) =>
   sql<string>`(select count(*) from comments h
     where h.site_id = c.site_id and h.email_hash = c.email_hash and h.status = ${status} and h.created_at < c.created_at)`;
 
-/** The columns a ReviewComment is made of, selected from `comments as c`. */
+/** A ReviewComment's own columns, selected from `comments as c`: all but the author's counts. */
+export const commentColumns = [
+  'c.id',
+  'c.article_id',
+  'c.parent_id',
+  'c.author_name',
+  'c.body',
+  'c.status',
+  'c.language',
+  'c.spam_score',
+  'c.toxicity_score',
+  'c.reasons',
+  'c.created_at',
+  'c.decided_at',
+] as const;
+
+/** The columns a ReviewComment is made of, selected from `comments as c`: its own, and the author's earlier comments counted. */
 export const reviewColumns = (_eb: ExpressionBuilder<Database & { c: CommentsTable }, 'c'>) =>
-  [
-    'c.id',
-    'c.article_id',
-    'c.parent_id',
-    'c.author_name',
-    'c.body',
-    'c.status',
-    'c.language',
-    'c.spam_score',
-    'c.toxicity_score',
-    'c.reasons',
-    'c.created_at',
-    'c.decided_at',
-    earlier('approved').as('author_approved'),
-    earlier('rejected').as('author_rejected'),
-  ] as const;
+  [...commentColumns, earlier('approved').as('author_approved'), earlier('rejected').as('author_rejected')] as const;
 
 type ReviewRow = Pick<
   Selectable<CommentsTable>,

@@ -138,6 +138,15 @@ describe('GET /api/v1/comments/:id/author-comments', () => {
     expect(json.comments.map((c: { status: string }) => c.status)).toEqual(['held', 'held', 'rejected', 'approved']);
     expect(json.counts).toEqual({ held: 2, approved: 1, rejected: 1 });
     expect(json.next).toBeNull();
+    // Each with the author's history before it, as the queue shows it.
+    expect(json.comments.map((c: { author: unknown }) => c.author)).toEqual([
+      { approved: 1, rejected: 1 },
+      { approved: 1, rejected: 1 },
+      { approved: 1, rejected: 0 },
+      { approved: 0, rejected: 0 },
+    ]);
+    const inQueue = (await get('/api/v1/sites/blog/review?q=bonus')).json.comments[0];
+    expect(inQueue).toEqual(json.comments[1]);
     // Neither the email nor its hash reaches the browser.
     expect(JSON.stringify(json)).not.toMatch(/email|aaaaaaaa|v1\.a\.b\.c/i);
   });

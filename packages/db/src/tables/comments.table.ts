@@ -15,6 +15,8 @@ export interface CommentsTable {
   body_fingerprint: ColumnType<string | null, string | null | undefined, string | null>;
   /** The language the scorer detected (ISO 639-1 or 'und'); null for comments decided before detection existed. */
   language: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The body's words for search: to_tsvector('simple', body), kept by Postgres (a generated column). */
+  body_search: ColumnType<string, never, never>;
   status: StoredCommentStatus;
   spam_score: number;
   toxicity_score: number;
