@@ -5,6 +5,9 @@ import { openSettings, wireSettings } from './settings.js';
 import { openDeadLetters, showDeadLettersButton, wireDeadLetters } from './dead-letters.js';
 import { openModels, wireModels } from './models.js';
 import { openQa, wireQa } from './qa.js';
+import { anyFilter, filterParams, renderFilters, setFilters, wireFilters } from './queue-filters.js';
+import { authorViewOpen, closeAuthor, openAuthor, wireAuthor } from './author-view.js';
+import { rememberedSite, rememberSite, renderSiteSwitcher } from './site-switcher.js';
 import { currentView, showView, VIEWS } from './views.js';
 
 /** @typedef {import('./views.js').ViewName} ViewName */
@@ -29,6 +32,8 @@ const state = {
   focused: 0,
   /** @type {Set<string>} */ selected: new Set(),
   /** @type {{ ids: string[], action: string, status: string, removed: Array<[number, any]>, timer: number } | null} */ pending: null,
+  /** Counts the queue reads, so an answer overtaken by a newer filter is dropped. */
+  loads: 0,
 };
 
 function showSignIn() {
@@ -45,22 +50,29 @@ async function showDashboard() {
   $('show-models').hidden = state.user.role === 'moderator';
   $('who').textContent = `${state.user.email} (${state.user.role})`;
   state.sites = (await api.get('/api/v1/sites')).sites;
-  state.siteId = state.sites[0]?.id ?? '';
+  state.siteId = rememberedSite(state.sites);
+  renderSites();
   await loadQueue();
 }
 
 async function loadQueue(append = false) {
   if (!state.siteId) return render();
-  const query = new URLSearchParams({ status: state.status, order: state.order, limit: '50' });
+  const query = new URLSearchParams({ status: state.status, order: state.order, limit: '50', ...filterParams() });
   if (append && state.next) query.set('cursor', state.next);
   const site = `/api/v1/sites/${encodeURIComponent(state.siteId)}`;
+  const load = ++state.loads;
   const [page, counts] = await Promise.all([api.get(`${site}/review?${query}`), append ? state.counts : api.get(`${site}/review/counts`)]);
+  if (load !== state.loads) return;
+  const current = state.sites.find((s) => s.id === state.siteId);
+  if (current && !append) current.counts = counts;
+  $('filter-note').hidden = !anyFilter();
   state.comments = append ? [...state.comments, ...page.comments] : page.comments;
   state.next = page.next;
   state.counts = counts;
   if (!append) {
     state.focused = 0;
     state.selected.clear();
+    renderSites();
   }
   render();
 }
@@ -68,13 +80,9 @@ async function loadQueue(append = false) {
 /** @param {number} count */
 const countLabel = (count) => (count > (state.counts.cap ?? Infinity) ? `${state.counts.cap.toLocaleString()}+` : count.toLocaleString());
 
+const renderSites = () => renderSiteSwitcher(state.sites, state.siteId, countLabel);
+
 function render() {
-  $('sites').replaceChildren(
-    ...state.sites.map((site) => {
-      const button = el('button', { type: 'button', 'data-site': site.id, 'aria-pressed': String(site.id === state.siteId) }, [site.name]);
-      return button;
-    }),
-  );
   $('tabs').replaceChildren(
     ...STATUSES.map((status) =>
       el('button', { type: 'button', role: 'tab', 'data-status': status, 'aria-selected': String(status === state.status) }, [
@@ -158,7 +166,7 @@ function toast(text, undoable) {
 
 /** What each view loads for the chosen site. */
 const OPENERS = {
-  queue: () => loadQueue(),
+  queue: () => { closeAuthor(); return loadQueue(); },
   settings: () => openSettings(state.siteId, state.user),
   models: () => openModels(state.siteId),
   qa: () => openQa(state.siteId),
@@ -192,6 +200,10 @@ function onKey(event) {
   if ($('dashboard').hidden || $('queue-view').hidden || event.ctrlKey || event.metaKey || event.altKey) return;
   const target = /** @type {HTMLElement} */ (event.target);
   if (target.matches('input:not([type=checkbox]), select, textarea')) return;
+  if (authorViewOpen()) {
+    if (event.key === 'Escape' && $('drawer').hidden) backToQueue();
+    return;
+  }
   const id = focusedId();
   const keys = {
     j: () => { state.focused += 1; focusCard(); },
@@ -201,6 +213,8 @@ function onKey(event) {
     s: () => act('spam', targets()),
     x: () => { if (id) { state.selected.has(id) ? state.selected.delete(id) : state.selected.add(id); render(); } },
     h: () => id && showHistory(id),
+    u: () => id && openAuthor(id),
+    '/': () => /** @type {HTMLElement} */ (document.getElementById('filter-q')).focus(),
     Escape: () => { $('drawer').hidden = true; },
   };
   const handler = keys[/** @type {keyof typeof keys} */ (event.key)];
@@ -210,7 +224,26 @@ function onKey(event) {
   }
 }
 
+/** @param {string} siteId */
+async function switchSite(siteId) {
+  await commitPending();
+  state.siteId = siteId;
+  rememberSite(siteId);
+  // Articles and words belong to the site left behind.
+  setFilters({});
+  closeAuthor();
+  await open(currentView());
+}
+
+function backToQueue() {
+  closeAuthor();
+  return loadQueue();
+}
+
 function wire() {
+  renderFilters();
+  wireFilters(() => loadQueue());
+  wireAuthor(backToQueue);
   $('sign-in-form').addEventListener('submit', async (event) => {
     event.preventDefault();
     $('sign-in-error').textContent = '';
@@ -228,13 +261,17 @@ function wire() {
   });
   document.addEventListener('click', (event) => {
     const target = /** @type {HTMLElement} */ (event.target);
-    const card = target.closest('.card');
+    const card = target.closest('#queue .card');
     if (card) state.focused = [...$('queue').children].indexOf(card);
     if (target.dataset.action && target.dataset.id) act(target.dataset.action, [target.dataset.id]);
     if (target.dataset.bulk) act(target.dataset.bulk, [...state.selected]);
     if (target.dataset.history) showHistory(target.dataset.history);
     if (target.dataset.status) commitPending().then(() => { state.status = /** @type {string} */ (target.dataset.status); return loadQueue(); });
-    if (target.dataset.site) commitPending().then(() => { state.siteId = /** @type {string} */ (target.dataset.site); return open(currentView()); });
+    if (target.dataset.author) commitPending().then(() => openAuthor(/** @type {string} */ (target.dataset.author)));
+    if (target.dataset.article) {
+      setFilters({ ...filterParams(), article: target.dataset.article });
+      loadQueue();
+    }
   });
   document.addEventListener('change', (event) => {
     const target = /** @type {HTMLInputElement} */ (event.target);
@@ -247,6 +284,7 @@ function wire() {
       state.order = target.value;
       loadQueue();
     }
+    if (target.id === 'site-switcher') switchSite(target.value);
   });
   $('more').addEventListener('click', () => loadQueue(true));
   for (const [name, { button }] of Object.entries(VIEWS)) $(button).addEventListener('click', () => open(/** @type {ViewName} */ (name)));

@@ -106,28 +106,35 @@ function languageBadge(language) {
 }
 
 /**
- * One comment in the queue.
+ * One comment in the queue; read-only (the author view) shows its status instead of the checkbox and actions.
  * @param {any} comment
- * @param {{ selected: boolean }} state
+ * @param {{ selected: boolean, readOnly?: boolean }} state
  */
-export function commentCard(comment, { selected }) {
+export function commentCard(comment, { selected, readOnly = false }) {
   const checkbox = /** @type {HTMLInputElement} */ (el('input', { type: 'checkbox', 'data-select': comment.id, 'aria-label': `Select comment by ${comment.name}` }));
   checkbox.checked = selected;
   const history = `${comment.author.approved} approved, ${comment.author.rejected} rejected before`;
   const actions = ['approve', 'reject', 'spam'].map((action) =>
     el('button', { type: 'button', 'data-action': action, 'data-id': comment.id, class: action }, [action[0].toUpperCase() + action.slice(1)]),
   );
+  const links = [
+    el('button', { type: 'button', 'data-history': comment.id, class: 'link' }, ['History']),
+    ...(readOnly ? [] : [el('button', { type: 'button', 'data-author': comment.id, class: 'link' }, ['All by this author'])]),
+  ];
   return el('li', { class: 'card', 'data-id': comment.id, tabindex: '-1', 'aria-selected': String(selected) }, [
     el('header', {}, [
-      checkbox,
+      readOnly ? el('span', { class: `status status-${comment.status}` }, [comment.status]) : checkbox,
       el('strong', {}, [comment.name]),
-      el('span', { class: 'muted' }, [` on ${comment.articleId} · ${new Date(comment.createdAt).toLocaleString()} · ${history}`]),
+      el('span', { class: 'muted' }, [' on ']),
+      // Narrows the queue to this article.
+      readOnly ? el('span', { class: 'muted' }, [comment.articleId]) : el('button', { type: 'button', class: 'link article', 'data-article': comment.articleId, title: 'Show only this article' }, [comment.articleId]),
+      el('span', { class: 'muted' }, [` · ${new Date(comment.createdAt).toLocaleString()} · ${history}`]),
       ...(comment.language ? [languageBadge(comment.language)] : []),
     ]),
     highlightedBody(comment.body, comment.reasons),
     el('div', { class: 'scores' }, [scoreBar('spam', comment.spam), scoreBar('toxicity', comment.toxicity)]),
     el('ul', { class: 'reasons' }, comment.reasons.map((/** @type {any} */ r) => el('li', {}, [r.message]))),
-    el('div', { class: 'actions' }, [...actions, el('button', { type: 'button', 'data-history': comment.id, class: 'link' }, ['History'])]),
+    el('div', { class: 'actions' }, [...(readOnly ? [] : actions), ...links]),
   ]);
 }
 

@@ -1,14 +1,15 @@
 // @ts-check
 import * as api from './api.js';
 import { histogramSvg } from './histogram.js';
-import { el, percent } from './render.js';
+import { agreementSentences, changedList, changeFilters, decisionChart, kindOf } from './preview-changes.js';
+import { el } from './render.js';
 
 const BANDS = /** @type {const} */ (['spam', 'toxicity']);
 const EDGES = /** @type {const} */ (['approveBelow', 'rejectAbove']);
 const PREVIEW_DELAY_MS = 250;
 
-/** @type {{ siteId: string, saved: any, draft: any, preview: any, timer: number, canEdit: boolean }} */
-const state = { siteId: '', saved: null, draft: null, preview: null, timer: 0, canEdit: false };
+/** @type {{ siteId: string, saved: any, draft: any, preview: any, timer: number, canEdit: boolean, changeKind: string }} */
+const state = { siteId: '', saved: null, draft: null, preview: null, timer: 0, canEdit: false, changeKind: '' };
 
 /** @param {string} id */
 const $ = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
@@ -65,13 +66,6 @@ function slider(band, edge) {
   return el('div', { class: 'slider' }, [el('label', { for: id }, [`${label} `, el('output', { for: id }, [Number(input.value).toFixed(2)])]), input]);
 }
 
-/** @param {string} title @param {any} counts */
-const countsTable = (title, counts) =>
-  el('div', { class: 'counts', 'data-counts': title.toLowerCase() }, [
-    el('strong', {}, [title]),
-    ` approve ${counts.approve} · hold ${counts.hold} · reject ${counts.reject}`,
-  ]);
-
 /** The controls, built once per opening and after a save, so focus stays on the slider being moved. */
 function renderControls() {
   const bands = BANDS.map((band) =>
@@ -116,15 +110,14 @@ function renderPreview(error) {
   renderHistograms();
   const preview = state.preview;
   if (!preview) return;
+  // A kind of change the new draft no longer produces falls back to all.
+  if (!preview.changedKinds.some((/** @type {any} */ k) => kindOf(k) === state.changeKind)) state.changeKind = '';
   $('preview').replaceChildren(
     el('h3', {}, [`Last ${preview.total} comments under these settings`]),
-    countsTable('Now', preview.current),
-    countsTable('Proposed', preview.proposed),
-    el('p', {}, [
-      `Moderators labelled ${preview.agreement.labelled}. Auto-reject precision ${percent(preview.agreement.current.rejectPrecision)} → ${percent(preview.agreement.proposed.rejectPrecision)}, recall ${percent(preview.agreement.current.rejectRecall)} → ${percent(preview.agreement.proposed.rejectRecall)}; approved but moderators rejected ${preview.agreement.current.approvedButModeratorsRejected} → ${preview.agreement.proposed.approvedButModeratorsRejected}.`,
-    ]),
+    decisionChart(preview.current, preview.proposed),
+    el('ul', { class: 'agreement' }, agreementSentences(preview.agreement).map((sentence) => el('li', {}, [sentence]))),
     el('p', { id: 'changed-total' }, [`${preview.changedTotal} decision${preview.changedTotal === 1 ? '' : 's'} would change`]),
-    el('ol', { class: 'changed' }, preview.changed.slice(0, 50).map((/** @type {any} */ c) => el('li', {}, [`${c.id.slice(0, 8)}… ${c.from} → ${c.to}`]))),
+    ...(preview.changedTotal > 0 ? [changeFilters(preview.changedKinds, preview.changedTotal, state.changeKind), ...changedList(preview, state.changeKind)] : []),
   );
 }
 
@@ -164,6 +157,11 @@ export function wireSettings() {
     schedulePreview();
   });
   $('settings').addEventListener('click', (event) => {
-    if (/** @type {HTMLElement} */ (event.target).id === 'save-settings') save();
+    const target = /** @type {HTMLElement} */ (event.target);
+    if (target.id === 'save-settings') save();
+    if (target.dataset.changeKind !== undefined && target.closest('.change-filters')) {
+      state.changeKind = target.dataset.changeKind;
+      renderPreview($('settings-error').textContent ?? '');
+    }
   });
 }
