@@ -28,7 +28,8 @@ export function decisionChart(now, proposed) {
   /** @param {'now' | 'proposed'} side @param {number} count */
   const bar = (side, count) => {
     const fill = el('span', { class: `decision-fill ${side}` });
-    fill.style.width = `${(count / max) * 100}%`;
+    // Room to the right of the longest bar for its label.
+    fill.style.width = `${(count / max) * 80}%`;
     return el('div', { class: 'decision-bar' }, [fill, el('span', { class: 'decision-count', 'data-side': side }, [`${side === 'now' ? 'Now' : 'Proposed'} ${count.toLocaleString()}`])]);
   };
   const label = DECISIONS.map((d) => `${d} ${now[d] ?? 0} now, ${proposed[d] ?? 0} proposed`).join('; ');

@@ -38,13 +38,16 @@ const input = (id) => /** @type {HTMLInputElement | HTMLSelectElement} */ (docum
 /** @param {string} id @param {string} any @param {ReadonlyArray<readonly [string, string]>} options */
 const select = (id, any, options) => el('select', { id }, [el('option', { value: '' }, [any]), ...options.map(([value, label]) => el('option', { value }, [label]))]);
 
+/** @param {string} text @param {HTMLElement} control */
+const labelled = (text, control) => el('span', { class: 'filter' }, [el('label', { for: control.id }, [text]), control]);
+
 /** Fills the filter bar once; the queue reads it through filterParams(). */
 export function renderFilters() {
   document.getElementById('queue-filters')?.replaceChildren(
-    el('label', {}, ['Search ', el('input', { id: FIELDS.q, type: 'search', placeholder: 'words in the text', autocomplete: 'off', maxlength: '200' })]),
-    el('label', {}, ['Article ', el('input', { id: FIELDS.article, type: 'text', placeholder: 'any', autocomplete: 'off', maxlength: '256' })]),
-    el('label', {}, ['Language ', select(FIELDS.language, 'Any', LANGUAGES)]),
-    el('label', {}, ['Reason ', select(FIELDS.reason, 'Any', REASONS)]),
+    labelled('Search', el('input', { id: FIELDS.q, type: 'search', placeholder: 'words in the text', autocomplete: 'off', maxlength: '200' })),
+    labelled('Article', el('input', { id: FIELDS.article, type: 'text', placeholder: 'any', autocomplete: 'off', maxlength: '256' })),
+    labelled('Language', select(FIELDS.language, 'Any', LANGUAGES)),
+    labelled('Reason', select(FIELDS.reason, 'Any', REASONS)),
     el('button', { type: 'button', id: 'filter-clear', class: 'link' }, ['Clear filters']),
   );
 }
