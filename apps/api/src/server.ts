@@ -16,7 +16,7 @@ import { loginRateLimits } from './auth/login-rate-limit';
 import { createSessionMiddleware } from './auth/session';
 import { createFormTokens } from './guard/form-token';
 import { createIntakeGuard } from './guard/intake-guard';
-import { EMBED_SOURCE_PATH } from './embed-asset';
+import { EMBED_CATALOGUES_DIR, EMBED_SOURCE_PATH } from './embed-asset';
 import { createPreviewPool } from './preview/preview-pool';
 
 export interface ApiServer {
@@ -97,7 +97,7 @@ export async function startApiServer(config: Config, logger: Logger, hooks: ApiS
         logger,
       }),
     },
-    embed: { sites, tokens, scriptPath: EMBED_SOURCE_PATH },
+    embed: { sites, tokens, scriptPath: EMBED_SOURCE_PATH, cataloguesDir: EMBED_CATALOGUES_DIR },
     demo: config.env === 'production' ? undefined : { db, sites },
     moderation: {
       db,
