@@ -63,6 +63,9 @@ const ROUTES: Route[] = [
   { method: 'POST', path: () => '/api/v1/admin/dead-letters/00000000-0000-4000-8000-000000000000/retry', body: {}, wrongRole: { as: 'owner', status: 403 } },
   { method: 'POST', path: () => '/api/v1/admin/dead-letters/00000000-0000-4000-8000-000000000000/discard', body: {}, wrongRole: { as: 'owner', status: 403 } },
   { method: 'POST', path: () => '/api/v1/auth/logout', body: {} },
+  // Each user's own: no site, no role.
+  { method: 'GET', path: () => '/api/v1/me/preferences' },
+  { method: 'PUT', path: () => '/api/v1/me/preferences', body: { language: 'ru' } },
 ];
 
 // Every write the queue board offers: an admin gets none of them (it is read-only;
