@@ -145,6 +145,17 @@ it('follows data-lang over the page: English on a Russian page, asking for no ca
   await page.close();
 });
 
+it('speaks English, dates included, when the reader’s catalogue cannot be fetched', async () => {
+  const page = await browser.newPage();
+  await page.route('**/embed/i18n/**', (route) => route.abort());
+  await page.goto(russianPage.url);
+  await page.locator('.moderato-comments[data-state="ready"]').waitFor();
+  expect(await formLanguage(page)).toBe('en');
+  expect(await submitLabel(page)).toBe('Post comment');
+  await expect(page.locator('time').first().textContent()).resolves.toBe('November 28, 2026');
+  await page.close();
+});
+
 // The page's <html lang> and the snippet's data-lang, and what the form speaks.
 const CHOICES: Array<{ lang: string; dataLang?: string; speaks: string; submit: string }> = [
   { lang: 'ru-RU', speaks: 'ru-RU', submit: 'Отправить' },

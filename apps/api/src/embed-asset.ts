@@ -38,7 +38,7 @@ export function buildEmbedScript(
 }
 
 /** JSON is a JavaScript expression; escaping `<` keeps a copy of the script inlined in a page from ending early. */
-export const scriptSafeJson = (value: unknown): string => JSON.stringify(value).replace(/</g, '\\u003c');
+const scriptSafeJson = (value: unknown): string => JSON.stringify(value).replace(/</g, '\\u003c');
 
 /** Prepares both encodings of an asset and their ETags. */
 export function staticAsset(body: Buffer): StaticAsset {

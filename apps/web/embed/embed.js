@@ -126,7 +126,7 @@ button{font:inherit;cursor:pointer;border-radius:var(--_radius);padding:.5em 1.1
   const statedLanguage = script.dataset.lang || document.documentElement.lang || DEFAULT_LANGUAGE;
   const language = catalogueFor(statedLanguage) ?? DEFAULT_LANGUAGE;
   /** Dates and numbers follow the stated tag (en-GB, ru-RU) when it is the language shown and a valid tag. */
-  const locale = (() => {
+  let locale = (() => {
     try {
       return language === catalogueFor(statedLanguage) ? (Intl.getCanonicalLocales(statedLanguage.replace(/_/g, '-'))[0] ?? language) : language;
     } catch {
@@ -135,8 +135,12 @@ button{font:inherit;cursor:pointer;border-radius:var(--_radius);padding:.5em 1.1
   })();
   /** @type {Catalogue} */
   let messages = english;
-  const plurals = new Intl.PluralRules(locale);
-  const numbers = new Intl.NumberFormat(locale);
+  const formatsFor = (/** @type {string} */ tag) => ({
+    plurals: new Intl.PluralRules(tag),
+    numbers: new Intl.NumberFormat(tag),
+    dates: new Intl.DateTimeFormat(tag, { year: 'numeric', month: 'long', day: 'numeric' }),
+  });
+  let formats = formatsFor(locale);
 
   /**
    * A message in the chosen language: plural form by params.count, {name} placeholders filled in.
@@ -145,10 +149,10 @@ button{font:inherit;cursor:pointer;border-radius:var(--_radius);padding:.5em 1.1
   function t(key, params = {}) {
     const message = messages[key] ?? english[key] ?? key;
     const count = Number(params.count ?? 0);
-    const text = typeof message === 'string' ? message : (message[plurals.select(count)] ?? message.other ?? key);
+    const text = typeof message === 'string' ? message : (message[formats.plurals.select(count)] ?? message.other ?? key);
     return text.replace(/\{(\w+)\}/g, (whole, name) => {
       const value = params[name];
-      return value === undefined ? whole : typeof value === 'number' ? numbers.format(value) : value;
+      return value === undefined ? whole : typeof value === 'number' ? formats.numbers.format(value) : value;
     });
   }
 
@@ -159,13 +163,16 @@ button{font:inherit;cursor:pointer;border-radius:var(--_radius);padding:.5em 1.1
   /** @param {string} url @param {RequestInit} [init] */
   const call = (url, init) => fetch(url, { credentials: 'omit', mode: 'cors', ...init });
 
-  // A reader's own catalogue, asked for at once; without it the form speaks English.
+  // A reader's own catalogue, asked for at once; without it the form speaks English, dates included.
   const messagesReady = language === DEFAULT_LANGUAGE
     ? Promise.resolve()
     : call(apiUrl(`embed/i18n/${language}.json`))
-      .then((r) => (r.ok ? r.json() : undefined))
-      .then((catalogue) => void (messages = catalogue ?? english))
-      .catch(() => undefined);
+      .then((r) => (r.ok ? r.json() : Promise.reject(new Error(`catalogue: ${r.status}`))))
+      .then((catalogue) => void (messages = catalogue))
+      .catch(() => {
+        locale = DEFAULT_LANGUAGE;
+        formats = formatsFor(locale);
+      });
 
   function mount() {
     const selector = script?.dataset.target;
@@ -194,8 +201,6 @@ button{font:inherit;cursor:pointer;border-radius:var(--_radius);padding:.5em 1.1
    * @typedef {{ id: string, parentId: string | null, name: string, body: string, createdAt: string }} ThreadComment
    * @typedef {{ token?: string, linkStyle: 'text' | 'nofollow', maxBodyLength: number }} FormSettings
    */
-
-  const dateFormat = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', day: 'numeric' });
 
   /**
    * A body as text; with the `nofollow` link style, http(s) URLs become links.
@@ -241,7 +246,7 @@ button{font:inherit;cursor:pointer;border-radius:var(--_radius);padding:.5em 1.1
       const reply = h('button', { type: 'button', class: 'link', 'aria-label': t('replyTo', { name: c.name }) }, [t('reply')]);
       const li = h('li', { class: fresh ? 'comment fresh' : 'comment', 'data-id': c.id }, [
         h('article', { 'aria-label': t('commentBy', { name: c.name }) }, [
-          h('p', { class: 'meta' }, [h('span', { class: 'name' }, [c.name]), h('time', { datetime: c.createdAt }, [dateFormat.format(when)])]),
+          h('p', { class: 'meta' }, [h('span', { class: 'name' }, [c.name]), h('time', { datetime: c.createdAt }, [formats.dates.format(when)])]),
           renderBody(c.body, settings.linkStyle),
           reply,
         ]),
