@@ -6,6 +6,7 @@ import type { FormTokens } from '../guard/form-token';
 import { loadStaticAsset, type StaticAsset } from '../embed-asset';
 import { publicReadCors } from '../middleware/intake-cors.middleware';
 import { parseOrThrow } from '../validate';
+import type { FormAnswer } from './embed.openapi';
 
 export interface EmbedRoutesOptions {
   sites: SiteDirectory;
@@ -71,7 +72,7 @@ export function embedRoutes({ sites, tokens, scriptPath }: EmbedRoutesOptions): 
       token: tokens.issue(site.id, articleId),
       linkStyle: site.settings.linkStyle,
       maxBodyLength: site.settings.maxBodyLength,
-    });
+    } satisfies FormAnswer);
   });
 
   return router;
