@@ -22,7 +22,7 @@ const errorResponse = (id: string, description: string, headers?: z.ZodObject): 
 // Built once: an id names one response object, shared by every operation that answers it.
 const ERROR_RESPONSES: Record<string, ZodOpenApiResponseObject> = {
   400: errorResponse('BadRequest', 'Wrong input: `invalid_field` names the `field`; `invalid_request` (not a JSON object), `malformed_json`.'),
-  401: errorResponse('Unauthorized', 'No credentials (`unauthenticated`), or an API token that is malformed, revoked, expired or unknown (`invalid_token`).'),
+  401: errorResponse('Unauthorized', 'No credentials (`unauthenticated`), an API token that is malformed, revoked, expired or unknown (`invalid_token`), or a wrong email or password at sign-in (`invalid_credentials`).'),
   403: errorResponse(
     'Forbidden',
     'Refused: `csrf_token_invalid` (a session write without the X-CSRF-Token header), `forbidden` (a site you do not work on, or a role that may not), `origin_not_allowed`, `article_closed`.',
@@ -82,7 +82,7 @@ function operationObject(operation: ApiOperation, params: z.ZodObject | undefine
   if (operation.access === 'staff') errors.add(401).add(403);
   const responses: ZodOpenApiOperationObject['responses'] = {};
   for (const [status, given] of Object.entries(operation.responses)) responses[status as '200'] = answer(Number(status), given);
-  for (const status of [...errors].sort()) {
+  for (const status of [...errors].sort((a, b) => a - b)) {
     const response = ERROR_RESPONSES[status];
     if (!response) throw new Error(`${operation.route}: no error answer described for ${status}`);
     responses[String(status) as '400'] = response;
