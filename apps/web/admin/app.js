@@ -2,7 +2,12 @@
 import * as api from './api.js';
 import { commentCard, el, historyItem } from './render.js';
 import { openSettings, wireSettings } from './settings.js';
-import { showDeadLettersButton, wireDeadLetters } from './dead-letters.js';
+import { openDeadLetters, showDeadLettersButton, wireDeadLetters } from './dead-letters.js';
+import { openModels, wireModels } from './models.js';
+import { openQa, wireQa } from './qa.js';
+import { currentView, showView, VIEWS } from './views.js';
+
+/** @typedef {import('./views.js').ViewName} ViewName */
 
 // How long a moderator has to undo an action before it is sent.
 const UNDO_MS = 4_000;
@@ -36,6 +41,8 @@ async function showDashboard() {
   $('sign-in').hidden = true;
   $('dashboard').hidden = false;
   showDeadLettersButton(state.user);
+  // Models decide what gets published: owners and admins only (the API answers a moderator 403 anyway).
+  $('show-models').hidden = state.user.role === 'moderator';
   $('who').textContent = `${state.user.email} (${state.user.role})`;
   state.sites = (await api.get('/api/v1/sites')).sites;
   state.siteId = state.sites[0]?.id ?? '';
@@ -149,11 +156,24 @@ function toast(text, undoable) {
   $('toast').hidden = false;
 }
 
-async function showSettings() {
-  $('queue-view').hidden = true;
-  $('settings').hidden = false;
-  render();
-  await openSettings(state.siteId, state.user);
+/** What each view loads for the chosen site. */
+const OPENERS = {
+  queue: () => loadQueue(),
+  settings: () => openSettings(state.siteId, state.user),
+  models: () => openModels(state.siteId),
+  qa: () => openQa(state.siteId),
+  deadLetters: () => openDeadLetters(),
+};
+
+/**
+ * Sends any action waiting out its undo window, then shows and loads a view.
+ * @param {ViewName} name
+ */
+async function open(name) {
+  await commitPending();
+  showView(name);
+  if (name !== 'queue') render();
+  await OPENERS[name]();
 }
 
 /** @param {string} id */
@@ -214,7 +234,7 @@ function wire() {
     if (target.dataset.bulk) act(target.dataset.bulk, [...state.selected]);
     if (target.dataset.history) showHistory(target.dataset.history);
     if (target.dataset.status) commitPending().then(() => { state.status = /** @type {string} */ (target.dataset.status); return loadQueue(); });
-    if (target.dataset.site) commitPending().then(() => { state.siteId = /** @type {string} */ (target.dataset.site); return $('settings').hidden ? loadQueue() : showSettings(); });
+    if (target.dataset.site) commitPending().then(() => { state.siteId = /** @type {string} */ (target.dataset.site); return open(currentView()); });
   });
   document.addEventListener('change', (event) => {
     const target = /** @type {HTMLInputElement} */ (event.target);
@@ -229,14 +249,11 @@ function wire() {
     }
   });
   $('more').addEventListener('click', () => loadQueue(true));
-  $('show-settings').addEventListener('click', () => commitPending().then(showSettings));
-  $('show-queue').addEventListener('click', () => {
-    $('settings').hidden = true;
-    $('queue-view').hidden = false;
-    loadQueue();
-  });
+  for (const [name, { button }] of Object.entries(VIEWS)) $(button).addEventListener('click', () => open(/** @type {ViewName} */ (name)));
   wireSettings();
   wireDeadLetters();
+  wireModels();
+  wireQa();
   $('undo').addEventListener('click', undo);
   $('drawer-close').addEventListener('click', () => { $('drawer').hidden = true; });
   document.addEventListener('keydown', onKey);

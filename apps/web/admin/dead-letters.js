@@ -1,15 +1,12 @@
 // @ts-check
 import * as api from './api.js';
-import { el } from './render.js';
+import { el, when } from './render.js';
 
 // The admin's view of jobs that failed for good: why, when, how often, for
 // which site and article; Retry puts one back, Discard drops it.
 
 /** @param {string} id */
 const $ = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
-
-/** @param {string | null} iso */
-const when = (iso) => (iso ? new Date(iso).toLocaleString() : '–');
 
 /**
  * @param {{ id: string, failedReason: string, attemptsMade: number, queuedAt: string | null, failedAt: string | null, siteId: string | null, articleId: string | null }} letter
@@ -44,15 +41,11 @@ async function load() {
   );
 }
 
-/** Wires the "Dead letters" button and view; the button shows for admins only. */
+/** Loads the list into the (shown) view; a failure shows as its message. */
+export const openDeadLetters = () => load().catch((error) => { $('dead-letters').textContent = error.message; });
+
+/** Wires the view's Retry and Discard; the "Dead letters" button shows for admins only. */
 export function wireDeadLetters() {
-  $('show-dead-letters').addEventListener('click', () => {
-    $('queue-view').hidden = true;
-    $('settings').hidden = true;
-    $('dead-letters').hidden = false;
-    load().catch((error) => { $('dead-letters').textContent = error.message; });
-  });
-  for (const other of ['show-queue', 'show-settings']) $(other).addEventListener('click', () => { $('dead-letters').hidden = true; });
   $('dead-letters').addEventListener('click', async (event) => {
     const button = /** @type {HTMLElement} */ (event.target);
     const id = button.dataset?.deadLetter;

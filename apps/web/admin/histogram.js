@@ -1,19 +1,9 @@
 // @ts-check
 /** An SVG histogram of scores with the two thresholds of a band drawn over it. */
+import { svgEl } from './render.js';
 
-const SVG = 'http://www.w3.org/2000/svg';
 const WIDTH = 400;
 const HEIGHT = 80;
-
-/**
- * @param {string} tag
- * @param {Record<string, string | number>} attributes
- */
-function svgEl(tag, attributes) {
-  const node = document.createElementNS(SVG, tag);
-  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, String(value));
-  return node;
-}
 
 /**
  * @param {number[]} bins counts per 0.05 of score

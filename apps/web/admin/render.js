@@ -13,6 +13,30 @@ export function el(tag, attributes = {}, children = []) {
   return node;
 }
 
+const SVG = 'http://www.w3.org/2000/svg';
+
+/**
+ * An SVG element, as `el` builds HTML ones; text children go in as text nodes.
+ * @param {string} tag
+ * @param {Record<string, string | number>} [attributes]
+ * @param {(Node | string)[]} [children]
+ */
+export function svgEl(tag, attributes = {}, children = []) {
+  const node = document.createElementNS(SVG, tag);
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, String(value));
+  for (const child of children) node.append(typeof child === 'string' ? document.createTextNode(child) : child);
+  return node;
+}
+
+/**
+ * A share (0..1) as a percentage; null (nothing to measure) as a dash.
+ * @param {number | null | undefined} share @param {number} [digits]
+ */
+export const percent = (share, digits = 0) => (share === null || share === undefined ? '—' : `${(share * 100).toFixed(digits)}%`);
+
+/** @param {string | null | undefined} iso */
+export const when = (iso) => (iso ? new Date(iso).toLocaleString() : '–');
+
 /**
  * Character ranges of the body that the reasons point at: spans where the
  * scorer gave them, else every case-insensitive occurrence of a matched word.
@@ -43,8 +67,11 @@ export function highlightRanges(body, reasons) {
   return merged;
 }
 
-/** @param {string} body @param {any[]} reasons */
-function highlightedBody(body, reasons) {
+/**
+ * A comment's text with the words the reasons point at marked; the text only ever as text nodes.
+ * @param {string} body @param {any[]} reasons
+ */
+export function highlightedBody(body, reasons) {
   const paragraph = el('p', { class: 'body' });
   let at = 0;
   for (const [start, end] of highlightRanges(body, reasons)) {

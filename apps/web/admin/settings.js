@@ -1,7 +1,7 @@
 // @ts-check
 import * as api from './api.js';
 import { histogramSvg } from './histogram.js';
-import { el } from './render.js';
+import { el, percent } from './render.js';
 
 const BANDS = /** @type {const} */ (['spam', 'toxicity']);
 const EDGES = /** @type {const} */ (['approveBelow', 'rejectAbove']);
@@ -71,9 +71,6 @@ const countsTable = (title, counts) =>
     el('strong', {}, [title]),
     ` approve ${counts.approve} · hold ${counts.hold} · reject ${counts.reject}`,
   ]);
-
-/** @param {number | null} share */
-const percent = (share) => (share === null ? '—' : `${Math.round(share * 100)}%`);
 
 /** The controls, built once per opening and after a save, so focus stays on the slider being moved. */
 function renderControls() {

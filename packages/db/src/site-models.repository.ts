@@ -1,4 +1,4 @@
-import { type Kysely, type Selectable, type Transaction } from 'kysely';
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import {
   heldOutMistakes,
   isWorseThanLive,
@@ -216,15 +216,20 @@ export async function rollbackSiteModel(db: Kysely<Database>, change: Omit<Model
   });
 }
 
-/** A site's model events, newest first: the audit trail the Models page shows. */
+/**
+ * A site's model events, newest first: the audit trail the Models page shows.
+ * The actor is named by the staff member's email, as in a comment's history
+ * (their id if the account is gone, or the system actor's name).
+ */
 export async function listSiteModelEvents(db: Kysely<Database>, siteId: string, limit = 50) {
   const rows = await db
-    .selectFrom('site_model_events')
-    .select(['version', 'action', 'forced', 'actor', 'details', 'created_at'])
-    .where('site_id', '=', siteId)
-    .orderBy('id', 'desc')
+    .selectFrom('site_model_events as e')
+    .leftJoin('users as u', (join) => join.on(sql<boolean>`u.id::text = e.actor`))
+    .select(['e.version', 'e.action', 'e.forced', 'e.actor', 'u.email', 'e.details', 'e.created_at'])
+    .where('e.site_id', '=', siteId)
+    .orderBy('e.id', 'desc')
     .limit(limit)
     .execute();
-  return rows.map((row) => ({ version: row.version, action: row.action, forced: row.forced, actor: row.actor, details: row.details, at: row.created_at.toISOString() }));
+  return rows.map((row) => ({ version: row.version, action: row.action, forced: row.forced, actor: row.email ?? row.actor, details: row.details, at: row.created_at.toISOString() }));
 }
 
