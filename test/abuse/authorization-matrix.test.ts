@@ -144,7 +144,7 @@ beforeAll(async () => {
   headers.owner = bearer((await givenStaff(testDb.db, 'owner@matrix.example', 'owner', ['blog'])).token);
   headers.wrongSite = bearer((await givenStaff(testDb.db, 'other@matrix.example', 'owner', ['other'])).token);
   const revoked = await givenStaff(testDb.db, 'revoked@matrix.example', 'admin');
-  await revokeApiToken(testDb.db, hashApiToken(revoked.token));
+  await revokeApiToken(testDb.db, { tokenHash: hashApiToken(revoked.token) });
   headers.revoked = bearer(revoked.token);
   const expired = await givenStaff(testDb.db, 'expired@matrix.example', 'admin');
   await sql`update api_tokens set expires_at = now() - interval '1 second' where user_id = ${expired.user.id}`.execute(testDb.db);

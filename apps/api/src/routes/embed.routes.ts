@@ -7,6 +7,7 @@ import { buildEmbedScript, staticAsset, type StaticAsset } from '../embed-asset'
 import { readCatalogues } from '../i18n/catalogues';
 import { publicReadCors } from '../middleware/intake-cors.middleware';
 import { parseOrThrow } from '../validate';
+import type { FormAnswer } from './embed.openapi';
 
 export interface EmbedRoutesOptions {
   sites: SiteDirectory;
@@ -81,7 +82,7 @@ export function embedRoutes({ sites, tokens, scriptPath, cataloguesDir }: EmbedR
       token: tokens.issue(site.id, articleId),
       linkStyle: site.settings.linkStyle,
       maxBodyLength: site.settings.maxBodyLength,
-    });
+    } satisfies FormAnswer);
   });
 
   return router;

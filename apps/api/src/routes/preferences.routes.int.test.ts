@@ -43,8 +43,9 @@ describe('PUT /api/v1/me/preferences', () => {
 
   it.each([
     { body: { language: 'xx' }, field: 'language', message: /language must be one of en, ru/ },
-    { body: { language: 'RU' }, field: 'language', message: /one of en, ru/ },
-    { body: {}, field: 'language', message: /language must be one of/ },
+    { body: { language: 'RU' }, field: 'language', message: /lower-case language tag/ },
+    { body: { language: 7 }, field: 'language', message: /language must be a language tag/ },
+    { body: {}, field: 'language', message: /language is required/ },
     { body: { language: 'ru', theme: 'dark' }, field: 'theme', message: /unknown field theme/ },
   ])('refuses $body with a 400 naming $field', async ({ body, field, message }) => {
     const { status, json } = await put(body);
