@@ -122,10 +122,10 @@ it('filters by article (also from a card), language and reason', async () => {
   await page.getByLabel('Article').fill('budget-2027');
   await page.getByLabel('Article').press('Enter');
   await queueShows(['casino1', 'russian', 'budget']);
-  await page.getByLabel('Language').selectOption('ru');
+  await page.locator('#filter-language').selectOption('ru');
   await queueShows(['russian']);
   await page.getByRole('button', { name: 'Clear filters' }).click();
-  await page.getByLabel('Reason').selectOption('links');
+  await page.locator('#filter-reason').selectOption('links');
   await queueShows(['casino1']);
   await page.getByRole('button', { name: 'Clear filters' }).click();
   await queueShows(['casino1', 'casino2', 'russian', 'budget', 'transit']);

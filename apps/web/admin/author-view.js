@@ -5,6 +5,7 @@
  * it), with approve-all and spam-all through the audited bulk action.
  */
 import * as api from './api.js';
+import { t } from './i18n.js';
 import { commentCard, el } from './render.js';
 
 // One bulk request's worth: what is listed is exactly what the buttons act on.
@@ -52,11 +53,11 @@ async function load() {
 function render() {
   const names = [...new Set(state.comments.map((c) => c.name))].slice(0, 3);
   const { held: heldCount = 0, approved = 0, rejected = 0 } = state.counts;
-  $('author-title').textContent = `All comments by ${names.join(' / ') || 'this author'} on this site`;
-  $('author-counts').textContent = `${heldCount} held · ${approved} approved · ${rejected} rejected${state.more ? ` · showing the newest ${PAGE}; the buttons act on these` : ''}`;
+  $('author-title').textContent = t('author.title', { names: names.join(' / ') || t('author.thisAuthor') });
+  $('author-counts').textContent = t('author.counts', { held: heldCount, approved, rejected }) + (state.more ? t('author.more', { count: PAGE }) : '');
   $('author-actions').replaceChildren(
-    el('button', { type: 'button', class: 'approve', 'data-author-action': 'approve', ...(held().length === 0 ? { disabled: '' } : {}) }, [`Approve all held (${held().length})`]),
-    el('button', { type: 'button', class: 'spam', 'data-author-action': 'spam', ...(notRejected().length === 0 ? { disabled: '' } : {}) }, [`Mark all as spam (${notRejected().length})`]),
+    el('button', { type: 'button', class: 'approve', 'data-author-action': 'approve', ...(held().length === 0 ? { disabled: '' } : {}) }, [t('author.approveAll', { count: held().length })]),
+    el('button', { type: 'button', class: 'spam', 'data-author-action': 'spam', ...(notRejected().length === 0 ? { disabled: '' } : {}) }, [t('author.spamAll', { count: notRejected().length })]),
   );
   $('author-confirm').hidden = true;
   $('author-comments').replaceChildren(...state.comments.map((c) => commentCard(c, { selected: false, readOnly: true })));
@@ -65,12 +66,10 @@ function render() {
 /** @param {'approve' | 'spam'} action */
 function askToConfirm(action) {
   const count = action === 'approve' ? held().length : notRejected().length;
-  const question = action === 'approve' ? `Approve ${count} held comment${count === 1 ? '' : 's'}? They are published.` : `Mark ${count} comment${count === 1 ? '' : 's'} as spam? They are rejected and teach the spam model.`;
-  const yes = action === 'approve' ? `Yes, approve ${count}` : `Yes, mark ${count} as spam`;
   $('author-confirm').replaceChildren(
-    el('span', {}, [question]),
-    el('button', { type: 'button', class: 'primary', 'data-author-confirm': action }, [yes]),
-    el('button', { type: 'button', 'data-author-confirm': '' }, ['Cancel']),
+    el('span', {}, [t(action === 'approve' ? 'author.confirmApprove' : 'author.confirmSpam', { count })]),
+    el('button', { type: 'button', class: 'primary', 'data-author-confirm': action }, [t(action === 'approve' ? 'author.yesApprove' : 'author.yesSpam', { count })]),
+    el('button', { type: 'button', 'data-author-confirm': '' }, [t('author.cancel')]),
   );
   $('author-confirm').hidden = false;
   /** @type {HTMLElement} */ ($('author-confirm').querySelector('[data-author-confirm]:not([data-author-confirm=""])')).focus();
@@ -83,9 +82,9 @@ async function actOnAll(action) {
   try {
     // Approving says "held when I looked": a comment moderated meanwhile stops the whole action.
     await api.post('/api/v1/comments/moderation', { ids, action, ...(action === 'approve' ? { expectedStatus: 'held' } : {}) });
-    $('author-status').textContent = `${action === 'approve' ? 'Approved' : 'Marked as spam'} ${ids.length} comment${ids.length === 1 ? '' : 's'}.`;
+    $('author-status').textContent = t(`queue.done.${action}`, { count: ids.length });
   } catch (error) {
-    $('author-status').textContent = `Not saved: ${/** @type {Error} */ (error).message}`;
+    $('author-status').textContent = t('queue.notSaved', { error: /** @type {Error} */ (error).message });
   }
   await load();
 }

@@ -4,6 +4,7 @@
  * proposed as bars, agreement with the moderators in sentences, and each
  * changed decision with its comment, filterable by kind of change.
  */
+import { t } from './i18n.js';
 import { el } from './render.js';
 
 const DECISIONS = /** @type {const} */ (['approve', 'hold', 'reject']);
@@ -12,12 +13,10 @@ const MOST_SHOWN = 100;
 
 /** @typedef {{ from: string, to: string, count: number }} ChangeKind */
 
-/** @param {number} n @param {string} one @param {string} [many] */
-const plural = (n, one, many = `${one}s`) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
 /** @param {{ from: string, to: string }} change */
 export const kindOf = (change) => `${change.from}-${change.to}`;
 /** @param {{ from: string, to: string }} change */
-const arrow = (change) => `${change.from} → ${change.to}`;
+const arrow = (change) => t('settings.flip', { from: t(`settings.verdict.${change.from}`), to: t(`settings.verdict.${change.to}`) });
 
 /**
  * Decisions now and proposed, two bars per decision, on one scale.
@@ -30,12 +29,15 @@ export function decisionChart(now, proposed) {
     const fill = el('span', { class: `decision-fill ${side}` });
     // Room to the right of the longest bar for its label.
     fill.style.width = `${(count / max) * 80}%`;
-    return el('div', { class: 'decision-bar' }, [fill, el('span', { class: 'decision-count', 'data-side': side }, [`${side === 'now' ? 'Now' : 'Proposed'} ${count.toLocaleString()}`])]);
+    return el('div', { class: 'decision-bar' }, [fill, el('span', { class: 'decision-count', 'data-side': side }, [t('settings.barCount', { side: t(`settings.${side}`), count })])]);
   };
-  const label = DECISIONS.map((d) => `${d} ${now[d] ?? 0} now, ${proposed[d] ?? 0} proposed`).join('; ');
-  return el('figure', { class: 'decision-chart', role: 'img', 'aria-label': `Decisions: ${label}` }, [
+  const summary = DECISIONS.map((d) => t('settings.decisionSummary', { decision: t(`settings.decision.${d}`), now: now[d] ?? 0, proposed: proposed[d] ?? 0 })).join('; ');
+  return el('figure', { class: 'decision-chart', role: 'img', 'aria-label': t('settings.decisions', { summary }) }, [
     ...DECISIONS.map((d) =>
-      el('div', { class: 'decision-row', 'data-decision': d }, [el('span', { class: 'decision-name' }, [d]), el('div', {}, [bar('now', now[d] ?? 0), bar('proposed', proposed[d] ?? 0)])]),
+      el('div', { class: 'decision-row', 'data-decision': d }, [
+        el('span', { class: 'decision-name' }, [t(`settings.decision.${d}`)]),
+        el('div', {}, [bar('now', now[d] ?? 0), bar('proposed', proposed[d] ?? 0)]),
+      ]),
     ),
   ]);
 }
@@ -47,23 +49,20 @@ export function decisionChart(now, proposed) {
  * @returns {string[]}
  */
 export function agreementSentences({ labelled, current, proposed }) {
-  if (labelled === 0) return ['No comment in this sample was decided by a moderator yet: there is nothing to compare the settings with.'];
-  const sentences = [];
-  if (proposed.moderatorsRejected > 0) {
-    sentences.push(
-      `Of the ${plural(proposed.moderatorsRejected, 'comment')} moderators rejected, the proposed settings would reject ${proposed.rejectedOfModeratorsRejected.toLocaleString()} (now ${current.rejectedOfModeratorsRejected.toLocaleString()}).`,
-    );
-  } else {
-    sentences.push(`Moderators rejected none of the ${plural(labelled, 'comment')} they decided.`);
-  }
+  if (labelled === 0) return [t('settings.agreementNone')];
+  const sentences = [
+    proposed.moderatorsRejected > 0
+      ? t('settings.agreementRecall', { count: proposed.moderatorsRejected, proposed: proposed.rejectedOfModeratorsRejected, now: current.rejectedOfModeratorsRejected })
+      : t('settings.agreementNoneRejected', { count: labelled }),
+  ];
   if (proposed.rejectedLabelled > 0 || current.rejectedLabelled > 0) {
     sentences.push(
-      `Of the ${plural(proposed.rejectedLabelled, 'moderated comment')} the proposed settings would reject, moderators rejected ${proposed.rejectedOfModeratorsRejected.toLocaleString()} (now ${current.rejectedOfModeratorsRejected.toLocaleString()} of ${current.rejectedLabelled.toLocaleString()}).`,
+      t('settings.agreementPrecision', { count: proposed.rejectedLabelled, proposed: proposed.rejectedOfModeratorsRejected, now: current.rejectedOfModeratorsRejected, nowTotal: current.rejectedLabelled }),
     );
   }
   sentences.push(
-    `${plural(proposed.approvedButModeratorsRejected, 'comment')} moderators rejected would be published (now ${current.approvedButModeratorsRejected.toLocaleString()}).`,
-    `${plural(proposed.rejectedButModeratorsApproved, 'comment')} moderators approved would be rejected (now ${current.rejectedButModeratorsApproved.toLocaleString()}).`,
+    t('settings.agreementPublished', { count: proposed.approvedButModeratorsRejected, now: current.approvedButModeratorsRejected }),
+    t('settings.agreementRejected', { count: proposed.rejectedButModeratorsApproved, now: current.rejectedButModeratorsApproved }),
   );
   return sentences;
 }
@@ -75,9 +74,9 @@ export function agreementSentences({ labelled, current, proposed }) {
 export function changeFilters(kinds, total, chosen) {
   /** @param {string} kind @param {string} text */
   const button = (kind, text) => el('button', { type: 'button', 'data-change-kind': kind, 'aria-pressed': String(kind === chosen) }, [text]);
-  return el('div', { class: 'change-filters', role: 'group', 'aria-label': 'Show changes of one kind' }, [
-    button('', `All (${total.toLocaleString()})`),
-    ...kinds.map((kind) => button(kindOf(kind), `${arrow(kind)} (${kind.count.toLocaleString()})`)),
+  return el('div', { class: 'change-filters', role: 'group', 'aria-label': t('settings.changeFilter') }, [
+    button('', t('settings.changeAll', { count: total })),
+    ...kinds.map((kind) => button(kindOf(kind), t('settings.changeKind', { change: arrow(kind), count: kind.count }))),
   ]);
 }
 
@@ -85,13 +84,14 @@ export function changeFilters(kinds, total, chosen) {
 function changedItem(change) {
   const comment = change.comment;
   const who = comment
-    ? [el('strong', {}, [comment.name]), el('span', { class: 'muted' }, [` on ${comment.articleId}`])]
-    : [el('span', { class: 'muted' }, ['(comment erased since)'])];
+    ? [el('strong', {}, [comment.name]), el('span', { class: 'muted' }, [t('settings.onArticle', { article: comment.articleId })])]
+    : [el('span', { class: 'muted' }, [t('settings.erased')])];
   return el('li', { class: 'changed-item', 'data-id': change.id, 'data-change-kind': kindOf(change) }, [
     el('header', {}, [...who, el('span', { class: `flip to-${change.to}` }, [arrow(change)])]),
     ...(comment ? [el('p', { class: 'excerpt' }, [comment.truncated ? `${comment.excerpt}…` : comment.excerpt])] : []),
-    el('p', { class: 'muted scores-line' }, [`spam ${change.spam.toFixed(2)} · toxicity ${change.toxicity.toFixed(2)}`]),
-    el('ul', { class: 'why', 'aria-label': 'Why it changes' }, change.reasons.map((/** @type {string} */ reason) => el('li', {}, [reason]))),
+    el('p', { class: 'muted scores-line' }, [t('settings.scores', { spam: change.spam.toFixed(2), toxicity: change.toxicity.toFixed(2) })]),
+    // The reasons are the scorer's words, as on the queue's cards.
+    el('ul', { class: 'why', 'aria-label': t('settings.why') }, change.reasons.map((/** @type {string} */ reason) => el('li', {}, [reason]))),
   ]);
 }
 
@@ -104,6 +104,6 @@ export function changedList(preview, chosen) {
   const kind = preview.changedKinds.find((/** @type {ChangeKind} */ k) => kindOf(k) === chosen);
   const total = kind ? kind.count : preview.changedTotal;
   const count = Math.min(shown.length, MOST_SHOWN);
-  const note = count < total ? [el('p', { class: 'muted', 'data-shown': String(count) }, [`Showing the newest ${count} of ${total.toLocaleString()}.`])] : [];
+  const note = count < total ? [el('p', { class: 'muted', 'data-shown': String(count) }, [t('settings.showingNewest', { shown: count, count: total })])] : [];
   return [...note, el('ol', { class: 'changed' }, shown.slice(0, MOST_SHOWN).map(changedItem))];
 }

@@ -1,33 +1,29 @@
 // @ts-check
 /** The review queue's filters: words of the text, article, language and reason, as query parameters. */
+import { t } from './i18n.js';
 import { el } from './render.js';
 
 // Search as the moderator types, once they pause.
 const SEARCH_DELAY_MS = 300;
 
-export const LANGUAGES = /** @type {const} */ ([
-  ['en', 'English'],
-  ['ru', 'Russian'],
-  ['other', 'Another language'],
-  ['und', 'Not recognised'],
-]);
+export const LANGUAGES = /** @type {const} */ (['en', 'ru', 'other', 'und']);
 
-/** The reason codes the scorer records, as a moderator names them. */
+/** The reason codes the scorer records; each is named by filters.reason.<code>. */
 export const REASONS = /** @type {const} */ ([
-  ['spam-model', 'Spam model'],
-  ['toxicity-model', 'Toxicity model'],
-  ['threshold', 'Over a threshold'],
-  ['links', 'Links'],
-  ['hold-word', 'Hold word'],
-  ['block-word', 'Block word'],
-  ['profanity', 'Profanity'],
-  ['new-commenter', 'New commenter'],
-  ['repeat-post', 'Repeated post'],
-  ['author-history', 'Author history'],
-  ['unscored-language', 'Language without a model'],
-  ['trusted-commenter', 'Trusted commenter'],
-  ['premoderate', 'Premoderation'],
-  ['scoring-budget', 'Scoring took too long'],
+  'spam-model',
+  'toxicity-model',
+  'threshold',
+  'links',
+  'hold-word',
+  'block-word',
+  'profanity',
+  'new-commenter',
+  'repeat-post',
+  'author-history',
+  'unscored-language',
+  'trusted-commenter',
+  'premoderate',
+  'scoring-budget',
 ]);
 
 const FIELDS = /** @type {const} */ ({ q: 'filter-q', article: 'filter-article', language: 'filter-language', reason: 'filter-reason' });
@@ -35,21 +31,30 @@ const FIELDS = /** @type {const} */ ({ q: 'filter-q', article: 'filter-article',
 /** @param {string} id */
 const input = (id) => /** @type {HTMLInputElement | HTMLSelectElement} */ (document.getElementById(id));
 
-/** @param {string} id @param {string} any @param {ReadonlyArray<readonly [string, string]>} options */
-const select = (id, any, options) => el('select', { id }, [el('option', { value: '' }, [any]), ...options.map(([value, label]) => el('option', { value }, [label]))]);
+/** @param {string} key */
+const text = (key) => ({ 'data-i18n': key });
 
-/** @param {string} text @param {HTMLElement} control */
-const labelled = (text, control) => el('span', { class: 'filter' }, [el('label', { for: control.id }, [text]), control]);
+/** @param {string} id @param {string} kind @param {readonly string[]} values */
+const select = (id, kind, values) =>
+  el('select', { id }, [el('option', { value: '', ...text('filters.any') }, [t('filters.any')]), ...values.map((value) => el('option', { value, ...text(`filters.${kind}.${value}`) }, [t(`filters.${kind}.${value}`)]))]);
 
-/** Fills the filter bar once; the queue reads it through filterParams(). */
+/** @param {string} key @param {HTMLElement} control */
+const labelled = (key, control) => el('span', { class: 'filter' }, [el('label', { for: control.id, ...text(key) }, [t(key)]), control]);
+
+/**
+ * Fills the filter bar, keeping what is set: once at start and after a
+ * switch of language (the words in it carry data-i18n too; placeholders do not).
+ */
 export function renderFilters() {
+  const set = filterParams();
   document.getElementById('queue-filters')?.replaceChildren(
-    labelled('Search', el('input', { id: FIELDS.q, type: 'search', placeholder: 'words in the text', autocomplete: 'off', maxlength: '200' })),
-    labelled('Article', el('input', { id: FIELDS.article, type: 'text', placeholder: 'any', autocomplete: 'off', maxlength: '256' })),
-    labelled('Language', select(FIELDS.language, 'Any', LANGUAGES)),
-    labelled('Reason', select(FIELDS.reason, 'Any', REASONS)),
-    el('button', { type: 'button', id: 'filter-clear', class: 'link' }, ['Clear filters']),
+    labelled('filters.search', el('input', { id: FIELDS.q, type: 'search', placeholder: t('filters.searchPlaceholder'), autocomplete: 'off', maxlength: '200' })),
+    labelled('filters.article', el('input', { id: FIELDS.article, type: 'text', placeholder: t('filters.articleAny'), autocomplete: 'off', maxlength: '256' })),
+    labelled('filters.language', select(FIELDS.language, 'language', LANGUAGES)),
+    labelled('filters.reason', select(FIELDS.reason, 'reason', REASONS)),
+    el('button', { type: 'button', id: 'filter-clear', class: 'link', ...text('filters.clear') }, [t('filters.clear')]),
   );
+  setFilters(set);
 }
 
 /** The filters that are set, as the review API's query parameters. */

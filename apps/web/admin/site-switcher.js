@@ -1,5 +1,6 @@
 // @ts-check
 /** The site switcher, for people who moderate several sites: each site with its held count, the last choice remembered. */
+import { t } from './i18n.js';
 import { el } from './render.js';
 
 // The site chosen last, so a moderator of several sites comes back to it.
@@ -23,7 +24,7 @@ export const rememberSite = (siteId) => localStorage.setItem(SITE_KEY, siteId);
  */
 export function renderSiteSwitcher(sites, siteId, countLabel) {
   const nav = /** @type {HTMLElement} */ (document.getElementById('sites'));
-  const label = (/** @type {(typeof sites)[number]} */ site) => `${site.name} · ${countLabel(site.counts?.held ?? 0)} held`;
+  const label = (/** @type {(typeof sites)[number]} */ site) => t('sites.option', { name: site.name, held: countLabel(site.counts?.held ?? 0) });
   if (sites.length < 2) {
     nav.replaceChildren(el('span', { class: 'site-name' }, [sites[0]?.name ?? '']));
     return;
@@ -38,5 +39,5 @@ export function renderSiteSwitcher(sites, siteId, countLabel) {
   }
   const select = /** @type {HTMLSelectElement} */ (el('select', { id: 'site-switcher' }, sites.map((site) => el('option', { value: site.id }, [label(site)]))));
   select.value = siteId;
-  nav.replaceChildren(el('label', { for: 'site-switcher', class: 'site-label' }, ['Site']), select);
+  nav.replaceChildren(el('label', { for: 'site-switcher', class: 'site-label', 'data-i18n': 'sites.label' }, [t('sites.label')]), select);
 }
