@@ -21,6 +21,7 @@ export { InvalidCursorError } from './keyset-cursor';
 export { createUser, findUserCredentials, findUserById, findUserByEmail, canAccessSite, UserExistsError, type User, type NewUser } from './users.repository';
 export { createApiToken, findUserByTokenHash, listApiTokens, revokeApiToken, revokeApiTokenById, type ApiTokenSummary } from './api-tokens.repository';
 export { listReviewQueue, countByStatus, COUNT_CAP, type ReviewComment, type ReviewOrder, type ReviewQuery } from './review.repository';
+export { loadSiteOverview, type OverviewQuery } from './overview.repository';
 export {
   moderateComments,
   CommentsNotFoundError,

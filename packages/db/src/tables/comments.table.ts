@@ -29,4 +29,6 @@ export interface CommentsTable {
   created_at: ColumnType<Date, Date | string, never>;
   decided_at: ColumnType<Date, Date | string, Date | string>;
   updated_at: Generated<Date>;
+  /** The reasons' codes as JSON text ('["links"]'), kept by Postgres (a generated column) for the overview index. */
+  reason_codes: ColumnType<string, never, never>;
 }
