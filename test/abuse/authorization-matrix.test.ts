@@ -59,6 +59,8 @@ const ROUTES: Route[] = [
   // QA is for everyone working on the site, moderators included: no wrong role.
   { method: 'GET', path: () => '/api/v1/sites/blog/qa', wrongSite: 403 },
   { method: 'POST', path: () => `/api/v1/sites/blog/qa/${qaCommentId}`, body: { verdict: 'spam' }, wrongSite: 403 },
+  // The overview is for everyone working on the site, moderators included: no wrong role.
+  { method: 'GET', path: () => '/api/v1/sites/blog/overview?days=7', wrongSite: 403 },
   { method: 'GET', path: () => '/api/v1/admin/dead-letters', wrongRole: { as: 'owner', status: 403 } },
   { method: 'POST', path: () => '/api/v1/admin/dead-letters/00000000-0000-4000-8000-000000000000/retry', body: {}, wrongRole: { as: 'owner', status: 403 } },
   { method: 'POST', path: () => '/api/v1/admin/dead-letters/00000000-0000-4000-8000-000000000000/discard', body: {}, wrongRole: { as: 'owner', status: 403 } },

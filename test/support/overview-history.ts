@@ -10,6 +10,7 @@ export interface PastComment {
   /** When it arrived, in days before `now` (fractions allowed). */
   daysAgo: number;
   decision: Decision;
+  /** 'en' unless given; null for a comment decided before languages were detected. */
   language?: string | null;
   /** Reason codes, in the order the scorer gave them (a code may repeat). */
   reasons?: string[];
@@ -30,7 +31,8 @@ export async function givenSiteHistory(db: Kysely<Database>, options: { siteId: 
   const scored = options.comments.map((past) => ({
     comment: acceptedComment({ siteId: options.siteId, acceptedAt: at(past.daysAgo).toISOString(), body: `A comment from ${past.daysAgo} days ago` }),
     score: scoreResult(past.decision, {
-      language: past.language === undefined ? 'en' : past.language,
+      // No language: decided before languages were detected (stored as null).
+      language: past.language === undefined ? 'en' : (past.language ?? undefined),
       reasons: (past.reasons ?? []).map((code): Reason => ({ code, message: `${code} says so`, value: 0.5 })),
     }),
   }));

@@ -5,6 +5,7 @@ import type { Database } from '@moderato/db';
 import type { PreviewPool } from '../preview/preview-pool';
 import { adminRoutes } from './admin.routes';
 import { authRoutes, type LoginProtection } from './auth.routes';
+import { overviewRoutes } from './overview.routes';
 import { qaRoutes } from './qa.routes';
 import { reviewRoutes } from './review.routes';
 import { settingsRoutes } from './settings.routes';
@@ -19,13 +20,14 @@ export interface ModerationRoutesOptions {
   previews: PreviewPool;
 }
 
-/** Everything staff use: sign-in, the review API, site settings, the QA list, the /admin dashboard. */
+/** Everything staff use: sign-in, the review API, site settings, the QA list, the overview, the /admin dashboard. */
 export function moderationRoutes(options: ModerationRoutesOptions): Router {
   const router = Router();
   router.use(authRoutes(options));
   router.use(reviewRoutes(options));
   router.use(settingsRoutes(options));
   router.use(qaRoutes(options));
+  router.use(overviewRoutes(options));
   router.use(adminRoutes());
   return router;
 }
