@@ -1,14 +1,19 @@
 /**
  * Review queue and public thread pages at 100,000 comments each: p50/p99 of
- * the HTTP answer, first pages and deep pages (keyset cursors). Loopback only.
- *   npx tsx scripts/bench/review-queue.bench.ts [--rows 100000] [--requests 300]
+ * the HTTP answer, first pages and deep pages (keyset cursors); then the
+ * overview of a third site of 100,000 comments (overview-timings.ts).
+ * Loopback only.
+ *   npx tsx scripts/bench/review-queue.bench.ts [--rows 100000] [--requests 300] [--explain]
  */
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import { runBench, withBenchSite } from './bench-database';
+import { benchOverview } from './overview-timings';
 import { percentile } from './stats';
 
-const { values } = parseArgs({ options: { rows: { type: 'string', default: '100000' }, requests: { type: 'string', default: '300' } } });
+const { values } = parseArgs({
+  options: { rows: { type: 'string', default: '100000' }, requests: { type: 'string', default: '300' }, explain: { type: 'boolean', default: false } },
+});
 const ROWS = Number(values.rows);
 const REQUESTS = Number(values.requests);
 
@@ -25,7 +30,8 @@ async function timeRequests(label: string, urls: () => string, headers: Record<s
 }
 
 runBench(() =>
-  withBenchSite(async ({ bench, apiUrl, token }) => {
+  withBenchSite(async (site) => {
+    const { bench, apiUrl, token } = site;
     const loadStartedAt = performance.now();
     for (const [status, article] of [['held', 'queue'], ['approved', 'big-thread']] as const) {
       await sql`
@@ -68,5 +74,6 @@ runBench(() =>
     console.log(await timeRequests('public thread, first page (50)', () => `${apiUrl}/api/v1/sites/bench/articles/big-thread/comments?limit=50`, {}));
     console.log(await timeRequests('public thread, deep pages (cursor, 50)', () => `${apiUrl}/api/v1/sites/bench/articles/big-thread/comments?limit=50&cursor=${pick(threadCursors)}`, {}));
     console.log(await timeRequests('baseline: GET /healthz', () => `${apiUrl}/healthz`, {}));
+    await benchOverview(site, { rows: ROWS, requests: REQUESTS, explain: values.explain });
   }),
 );

@@ -1,5 +1,5 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
-import { rangeDays, rangeStart, rangeWeeks, type OverviewDay, type OverviewRange, type OverviewWeek, type SiteOverview } from '@moderato/core';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { rangeDays, rangeStart, rangeWeeks, type OverviewRange, type OverviewWeek, type SiteOverview } from '@moderato/core';
 import type { Database } from './database';
 import { COUNT_CAP } from './review.repository';
 
@@ -12,30 +12,38 @@ export interface OverviewQuery {
 
 const DAY_MS = 86_400_000;
 
-/**
- * Each aggregate runs in its own short transaction with JIT off: past
- * jit_above_cost (a 90-day range of a busy site gets there) Postgres would
- * spend tens of milliseconds compiling a query that runs in ten.
- */
-function withoutJit<T>(db: Kysely<Database>, run: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
-  return db.transaction().execute(async (trx) => {
-    await sql`set local jit = off`.execute(trx);
-    return run(trx);
-  });
-}
-
 // The moderator actions, written as the partial index comment_events_moderator_idx
 // is (a bound parameter would keep the planner from using it).
 const MODERATOR_ACTION = sql`action in ('approve', 'reject', 'spam')`;
 
-/**
- * Per UTC day, by where each comment that arrived that day stands now. One
- * index range scan per day (comments_overview_idx, index only); the comments
- * a moderator approved are a hashed set of moderator approvals, built once.
- */
-async function countDays(db: Kysely<Database>, siteId: string, from: Date, days: number): Promise<Omit<OverviewDay, 'day'>[]> {
-  const { rows } = await withoutJit(db, (trx) =>
-    sql<{ i: number; approved: string; moderator_approved: string; held: string; rejected: string }>`
+// What the scorer decided for the comment of moderator action `m`.
+const scorerDecision = sql`(select s.to_status from comment_events s where s.comment_id = m.comment_id and s.action = 'decide' limit 1)`;
+
+type DayRow = { i: number; approved: string; moderator_approved: string; held: string; rejected: string };
+type WeekRow = { week: string; holds_resolved: string; approvals_overturned: string; rejections_overturned: string };
+type MixRow = { kind: 'language' | 'reason'; key: string | null; comments: string };
+type QueueRow = { held: string; oldest: Date | null };
+
+/** The overview's four statements for one site and range, built apart from running them so the benchmark can time and EXPLAIN each. */
+export interface OverviewStatements {
+  days: RawBuilder<DayRow>;
+  weeks: RawBuilder<WeekRow>;
+  mix: RawBuilder<MixRow>;
+  queue: RawBuilder<QueueRow>;
+}
+
+/** [from, to): midnight UTC `days - 1` days before now's day, to the midnight after it. */
+export function overviewWindow(now: Date, days: number): { from: Date; to: Date } {
+  const from = rangeStart(now, days);
+  return { from, to: new Date(from.getTime() + days * DAY_MS) };
+}
+
+export function overviewStatements(siteId: string, days: number, { from, to }: { from: Date; to: Date }): OverviewStatements {
+  return {
+    // Per UTC day, by where each comment that arrived that day stands now. One
+    // index range scan per day (comments_overview_idx, index only); the comments
+    // a moderator approved are a hashed set of moderator approvals, built once.
+    days: sql<DayRow>`
       select i, x.*
       from generate_series(0, ${days - 1}::int) as i
       cross join lateral (
@@ -51,55 +59,28 @@ async function countDays(db: Kysely<Database>, siteId: string, from: Date, days:
           and c.created_at >= ${from}::timestamptz + i * interval '24 hours'
           and c.created_at < ${from}::timestamptz + (i + 1) * interval '24 hours'
       ) x
-      order by i`.execute(trx),
-  );
-  return rows.map((r) => ({
-    autoApproved: Number(r.approved) - Number(r.moderator_approved),
-    moderatorApproved: Number(r.moderator_approved),
-    held: Number(r.held),
-    rejected: Number(r.rejected),
-  }));
-}
-
-/**
- * Moderator actions per ISO week. Only an action that changes a status it did
- * not find held needs the scorer's decision, read from the comment's
- * `decide` audit row; holds resolved need nothing more than the action.
- */
-async function countWeeks(db: Kysely<Database>, siteId: string, from: Date, to: Date): Promise<Map<string, Omit<OverviewWeek, 'week' | 'days'>>> {
-  const { rows } = await withoutJit(db, (trx) =>
-    sql<{ week: string; holds_resolved: string; approvals_overturned: string; rejections_overturned: string }>`
-      select to_char(date_trunc('week', m.created_at at time zone 'UTC'), 'YYYY-MM-DD') as week,
-        count(*) filter (where m.from_status = 'held') as holds_resolved,
-        count(*) filter (where d.to_status = 'approved' and m.to_status = 'rejected') as approvals_overturned,
-        count(*) filter (where d.to_status = 'rejected' and m.to_status = 'approved') as rejections_overturned
-      from comment_events m
-      left join lateral (
-        select s.to_status from comment_events s
-        where s.comment_id = m.comment_id and s.action = 'decide' and m.from_status <> 'held' and m.from_status <> m.to_status
-        limit 1
-      ) d on true
-      where m.site_id = ${siteId} and m.${MODERATOR_ACTION} and m.created_at >= ${from}::timestamptz and m.created_at < ${to}::timestamptz
-      group by 1`.execute(trx),
-  );
-  return new Map(
-    rows.map((r) => [
-      r.week,
-      { holdsResolved: Number(r.holds_resolved), approvalsOverturned: Number(r.approvals_overturned), rejectionsOverturned: Number(r.rejections_overturned) },
-    ]),
-  );
-}
-
-/**
- * Comments per language and the ten most given reason codes, from one index
- * only scan: the range's comments grouped by (language, reason codes), a few
- * hundred groups at most, then split. reason_codes is JSON text so that the
- * grouping hashes a short string, not a jsonb value; a code given twice on a
- * comment (a threshold met by both scores) counts once.
- */
-async function countMix(db: Kysely<Database>, siteId: string, from: Date, to: Date): Promise<Pick<SiteOverview, 'reasons' | 'languages'>> {
-  const { rows } = await withoutJit(db, (trx) =>
-    sql<{ kind: 'language' | 'reason'; key: string | null; comments: string }>`
+      order by i`,
+    // Moderator actions per ISO week. Only an action that turns an approval
+    // into a rejection or back needs the scorer's decision, read from the
+    // comment's `decide` audit row (a scalar subquery, so it runs for those
+    // few only); holds resolved need nothing more than the action.
+    weeks: sql<WeekRow>`
+      select to_char(week, 'YYYY-MM-DD') as week, holds_resolved, approvals_overturned, rejections_overturned
+      from (
+        select date_trunc('week', m.created_at at time zone 'UTC') as week,
+          count(*) filter (where m.from_status = 'held') as holds_resolved,
+          count(*) filter (where m.from_status = 'approved' and m.to_status = 'rejected' and ${scorerDecision} = 'approved') as approvals_overturned,
+          count(*) filter (where m.from_status = 'rejected' and m.to_status = 'approved' and ${scorerDecision} = 'rejected') as rejections_overturned
+        from comment_events m
+        where m.site_id = ${siteId} and m.${MODERATOR_ACTION} and m.created_at >= ${from}::timestamptz and m.created_at < ${to}::timestamptz
+        group by 1
+      ) weeks`,
+    // Comments per language and the ten most given reason codes, from one index
+    // only scan: the range's comments grouped by (language, reason codes), a few
+    // hundred groups at most, then split. reason_codes is JSON text so that the
+    // grouping hashes a short string, not a jsonb value; a code given twice on a
+    // comment (a threshold met by both scores) counts once.
+    mix: sql<MixRow>`
       with groups as materialized (
         select language, reason_codes, count(*) as n
         from comments
@@ -110,27 +91,31 @@ async function countMix(db: Kysely<Database>, siteId: string, from: Date, to: Da
       union all
       (select 'reason', code, sum(n) from groups
         cross join lateral (select distinct jsonb_array_elements_text(groups.reason_codes::jsonb) as code) codes
-        group by code order by 3 desc, 2 limit 10)`.execute(trx),
-  );
-  return {
-    languages: rows.filter((r) => r.kind === 'language').map((r) => ({ language: r.key, comments: Number(r.comments) })),
-    reasons: rows.filter((r) => r.kind === 'reason').map((r) => ({ code: r.key ?? '', comments: Number(r.comments) })),
+        group by code order by 3 desc, 2 limit 10)`,
+    // The queue now: held comments counted up to COUNT_CAP + 1 (as the review counts are), and the oldest.
+    queue: sql<QueueRow>`
+      select (select count(*) from (select 1 from comments where site_id = ${siteId} and status = 'held' limit ${COUNT_CAP + 1}) capped) as held,
+        (select min(created_at) from comments where site_id = ${siteId} and status = 'held') as oldest`,
   };
 }
 
-/** The queue now: held comments counted up to COUNT_CAP + 1 (as the review counts are), and the oldest. */
-async function queueNow(db: Kysely<Database>, siteId: string, now: Date): Promise<SiteOverview['queue']> {
-  const { rows } = await sql<{ held: string; oldest: Date | null }>`
-    select (select count(*) from (select 1 from comments where site_id = ${siteId} and status = 'held' limit ${COUNT_CAP + 1}) capped) as held,
-      (select min(created_at) from comments where site_id = ${siteId} and status = 'held') as oldest`.execute(db);
-  const { held, oldest } = rows[0]!;
-  return {
-    held: Number(held),
-    cap: COUNT_CAP,
-    oldestHeldAt: oldest?.toISOString() ?? null,
-    oldestHeldSeconds: oldest ? Math.max(0, Math.round((now.getTime() - oldest.getTime()) / 1000)) : null,
-  };
+/**
+ * Runs one statement in its own short transaction with JIT off: past
+ * jit_above_cost (a 90-day range of a busy site gets there) Postgres would
+ * spend tens of milliseconds compiling a query that runs in ten.
+ */
+export function runWithoutJit<Row>(db: Kysely<Database>, statement: RawBuilder<Row>): Promise<Row[]> {
+  return db.transaction().execute(async (trx) => {
+    await sql`set local jit = off`.execute(trx);
+    return (await statement.execute(trx)).rows;
+  });
 }
+
+const weekCounts = (r: WeekRow): Omit<OverviewWeek, 'week' | 'days'> => ({
+  holdsResolved: Number(r.holds_resolved),
+  approvalsOverturned: Number(r.approvals_overturned),
+  rejectionsOverturned: Number(r.rejections_overturned),
+});
 
 /**
  * A site's overview for the last `days` UTC days (today included): comments
@@ -140,24 +125,35 @@ async function queueNow(db: Kysely<Database>, siteId: string, now: Date): Promis
  */
 export async function loadSiteOverview(db: Kysely<Database>, query: OverviewQuery): Promise<SiteOverview> {
   const now = query.now ?? new Date();
-  const from = rangeStart(now, query.days);
-  const to = new Date(from.getTime() + query.days * DAY_MS);
-  const [counts, weekCounts, mix, queue] = await Promise.all([
-    countDays(db, query.siteId, from, query.days),
-    countWeeks(db, query.siteId, from, to),
-    countMix(db, query.siteId, from, to),
-    queueNow(db, query.siteId, now),
+  const statements = overviewStatements(query.siteId, query.days, overviewWindow(now, query.days));
+  const [dayRows, weekRows, mixRows, [queueRow]] = await Promise.all([
+    runWithoutJit(db, statements.days),
+    runWithoutJit(db, statements.weeks),
+    runWithoutJit(db, statements.mix),
+    runWithoutJit(db, statements.queue),
   ]);
-  const perDay = rangeDays(now, query.days).map((day, i) => ({ day, ...counts[i]! }));
+  const perDay = rangeDays(now, query.days).map((day, i) => {
+    const r = dayRows[i]!;
+    const moderatorApproved = Number(r.moderator_approved);
+    return { day, autoApproved: Number(r.approved) - moderatorApproved, moderatorApproved, held: Number(r.held), rejected: Number(r.rejected) };
+  });
   const total = perDay.reduce((sum, d) => sum + d.autoApproved + d.moderatorApproved + d.held + d.rejected, 0);
   const autoApproved = perDay.reduce((sum, d) => sum + d.autoApproved, 0);
+  const weeks = new Map(weekRows.map((r) => [r.week, weekCounts(r)]));
   const none = { holdsResolved: 0, approvalsOverturned: 0, rejectionsOverturned: 0 };
+  const oldest = queueRow!.oldest;
   return {
     range: { days: query.days, from: perDay[0]!.day, to: perDay[perDay.length - 1]!.day },
     perDay,
     autoApprovedShare: total === 0 ? null : autoApproved / total,
-    queue,
-    weeks: rangeWeeks(now, query.days).map((w) => ({ ...w, ...(weekCounts.get(w.week) ?? none) })),
-    ...mix,
+    queue: {
+      held: Number(queueRow!.held),
+      cap: COUNT_CAP,
+      oldestHeldAt: oldest?.toISOString() ?? null,
+      oldestHeldSeconds: oldest ? Math.max(0, Math.round((now.getTime() - oldest.getTime()) / 1000)) : null,
+    },
+    weeks: rangeWeeks(now, query.days).map((w) => ({ ...w, ...(weeks.get(w.week) ?? none) })),
+    languages: mixRows.filter((r) => r.kind === 'language').map((r) => ({ language: r.key, comments: Number(r.comments) })),
+    reasons: mixRows.filter((r) => r.kind === 'reason').map((r) => ({ code: r.key ?? '', comments: Number(r.comments) })),
   };
 }
