@@ -4,6 +4,7 @@ import { commentCard, el, historyItem } from './render.js';
 import { openSettings, wireSettings } from './settings.js';
 import { openDeadLetters, showDeadLettersButton, wireDeadLetters } from './dead-letters.js';
 import { openModels, wireModels } from './models.js';
+import { openOverview, wireOverview } from './overview.js';
 import { openQa, wireQa } from './qa.js';
 import { currentView, showView, VIEWS } from './views.js';
 
@@ -46,7 +47,8 @@ async function showDashboard() {
   $('who').textContent = `${state.user.email} (${state.user.role})`;
   state.sites = (await api.get('/api/v1/sites')).sites;
   state.siteId = state.sites[0]?.id ?? '';
-  await loadQueue();
+  // The overview first: how the site is doing, then the work.
+  await open('overview');
 }
 
 async function loadQueue(append = false) {
@@ -158,6 +160,7 @@ function toast(text, undoable) {
 
 /** What each view loads for the chosen site. */
 const OPENERS = {
+  overview: () => openOverview(state.siteId),
   queue: () => loadQueue(),
   settings: () => openSettings(state.siteId, state.user),
   models: () => openModels(state.siteId),
@@ -254,6 +257,7 @@ function wire() {
   wireDeadLetters();
   wireModels();
   wireQa();
+  wireOverview();
   $('undo').addEventListener('click', undo);
   $('drawer-close').addEventListener('click', () => { $('drawer').hidden = true; });
   document.addEventListener('keydown', onKey);

@@ -3,6 +3,7 @@
 
 /** Each view's section and the nav button that opens it. */
 export const VIEWS = /** @type {const} */ ({
+  overview: { section: 'overview', button: 'show-overview' },
   queue: { section: 'queue-view', button: 'show-queue' },
   settings: { section: 'settings', button: 'show-settings' },
   models: { section: 'models', button: 'show-models' },
