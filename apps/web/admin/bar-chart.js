@@ -5,6 +5,7 @@
  * dashboard needs four kinds of chart, none animated, and a library would be
  * the largest file the dashboard loads.
  */
+import { formatNumber, t } from './i18n.js';
 import { el, svgEl } from './render.js';
 
 const WIDTH = 640;
@@ -47,7 +48,7 @@ export function stackedBarChart(categories, series, { label, tickLabel = (c) => 
     const y = PAD.top + plotHeight - heightOf(tick);
     svg.append(
       svgEl('line', { x1: PAD.left, x2: WIDTH - PAD.right, y1: y, y2: y, class: 'grid' }),
-      svgEl('text', { x: PAD.left - 6, y: y + 4, class: 'tick y' }, [tick.toLocaleString()]),
+      svgEl('text', { x: PAD.left - 6, y: y + 4, class: 'tick y' }, [formatNumber(tick)]),
     );
   }
   const every = Math.ceil(categories.length / MOST_X_LABELS);
@@ -62,7 +63,7 @@ export function stackedBarChart(categories, series, { label, tickLabel = (c) => 
       base -= height;
       column.append(
         svgEl('rect', { x, y: base, width: barWidth, height, class: `chart-bar ${one.className}`, 'data-series': one.name }, [
-          svgEl('title', {}, [`${category}: ${value.toLocaleString()} ${one.name}`]),
+          svgEl('title', {}, [`${category}: ${formatNumber(value)} ${one.name}`]),
         ]),
       );
     });
@@ -91,8 +92,8 @@ export function horizontalBarChart(items, { label, className = 'series-0' }) {
     svg.append(
       svgEl('g', { class: 'hbar', 'data-name': item.name }, [
         svgEl('text', { x: nameWidth - 8, y: y + rowHeight / 2 + 4, class: 'tick y' }, [item.name]),
-        svgEl('rect', { x: nameWidth, y: y + 4, width, height: rowHeight - 8, class: `chart-bar ${className}` }, [svgEl('title', {}, [`${item.name}: ${item.value.toLocaleString()}`])]),
-        svgEl('text', { x: nameWidth + width + 6, y: y + rowHeight / 2 + 4, class: 'tick' }, [item.value.toLocaleString()]),
+        svgEl('rect', { x: nameWidth, y: y + 4, width, height: rowHeight - 8, class: `chart-bar ${className}` }, [svgEl('title', {}, [`${item.name}: ${formatNumber(item.value)}`])]),
+        svgEl('text', { x: nameWidth + width + 6, y: y + rowHeight / 2 + 4, class: 'tick' }, [formatNumber(item.value)]),
       ]),
     );
   });
@@ -109,10 +110,10 @@ export function chartFigure({ id, title, chart, legend = [], table }) {
     chart,
     ...(legend.length ? [el('ul', { class: 'legend' }, legend.map((one) => el('li', {}, [el('span', { class: `swatch ${one.className}` }), one.name])))] : []),
     el('details', { class: 'chart-data' }, [
-      el('summary', {}, ['Show the numbers']),
+      el('summary', {}, [t('chart.showNumbers')]),
       el('table', {}, [
         el('thead', {}, [el('tr', {}, table.head.map((h) => el('th', { scope: 'col' }, [h])))]),
-        el('tbody', {}, table.rows.map((row) => el('tr', {}, row.map((cell, i) => (i === 0 ? el('th', { scope: 'row' }, [String(cell)]) : el('td', { class: 'number' }, [typeof cell === 'number' ? cell.toLocaleString() : cell])))))),
+        el('tbody', {}, table.rows.map((row) => el('tr', {}, row.map((cell, i) => (i === 0 ? el('th', { scope: 'row' }, [String(cell)]) : el('td', { class: 'number' }, [typeof cell === 'number' ? formatNumber(cell) : cell])))))),
       ]),
     ]),
   ]);

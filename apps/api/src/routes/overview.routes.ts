@@ -7,6 +7,7 @@ import { authenticate } from '../auth/authenticate';
 import { currentUser } from '../auth/current-user';
 import { siteForUser } from '../auth/site-access';
 import { parseOrThrow } from '../validate';
+import type { OverviewAnswer } from './overview.openapi';
 
 export interface OverviewRoutesOptions {
   db: Kysely<Database>;
@@ -15,7 +16,7 @@ export interface OverviewRoutesOptions {
 }
 
 const RANGES_TEXT = OVERVIEW_RANGES.join(', ');
-const overviewQuerySchema = z.object({
+export const overviewQuerySchema = z.object({
   days: z.coerce
     .number({ error: `days must be one of ${RANGES_TEXT}` })
     .refine((days): days is (typeof OVERVIEW_RANGES)[number] => (OVERVIEW_RANGES as readonly number[]).includes(days), `days must be one of ${RANGES_TEXT}`)
@@ -30,7 +31,7 @@ export function overviewRoutes({ db, session }: OverviewRoutesOptions): Router {
   router.get('/api/v1/sites/:siteId/overview', signedIn, async (req: Request, res: Response) => {
     const site = await siteForUser(db, currentUser(res), req.params.siteId, 'work');
     const { days } = parseOrThrow(overviewQuerySchema, req.query, 'query');
-    res.json(await loadSiteOverview(db, { siteId: site.id, days }));
+    res.json((await loadSiteOverview(db, { siteId: site.id, days })) satisfies OverviewAnswer);
   });
 
   return router;

@@ -29,6 +29,8 @@ export interface CommentsTable {
   created_at: ColumnType<Date, Date | string, never>;
   decided_at: ColumnType<Date, Date | string, Date | string>;
   updated_at: Generated<Date>;
+  /** When the author's comments were erased (placeholder mode); null otherwise. */
+  erased_at: ColumnType<Date | null, never, Date | string | null>;
   /** The reasons' codes as JSON text ('["links"]'), kept by Postgres (a generated column) for the overview index. */
   reason_codes: ColumnType<string, never, never>;
 }
