@@ -9,6 +9,7 @@ import type { ArticleSettingsTable, SiteSettingsVersionsTable } from './tables/s
 import type { SitesTable } from './tables/sites.table';
 import type { QaSamplesTable, ShadowDecisionsTable, SiteModelEventsTable, SiteModelsTable } from './tables/site-models.table';
 import type { ApiTokensTable, UserSitesTable, UsersTable } from './tables/users.table';
+import type { SiteWebhooksTable, WebhookDeliveriesTable } from './tables/webhooks.table';
 
 export interface Database {
   sites: SitesTable;
@@ -26,6 +27,8 @@ export interface Database {
   site_model_events: SiteModelEventsTable;
   shadow_decisions: ShadowDecisionsTable;
   qa_samples: QaSamplesTable;
+  site_webhooks: SiteWebhooksTable;
+  webhook_deliveries: WebhookDeliveriesTable;
 }
 
 export interface DatabaseOptions {

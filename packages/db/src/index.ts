@@ -59,6 +59,7 @@ export {
   QaAlreadyReviewedError,
   type QaListQuery,
   type QaVerdictRequest,
+  type QaVerdictOutcome,
 } from './qa-samples.repository';
 export {
   listTrainingLabels,
@@ -69,3 +70,20 @@ export {
   MAX_TRAINING_LABELS,
   type NewSiteModelCandidate,
 } from './site-model-training.repository';
+export {
+  findSiteWebhook,
+  saveSiteWebhook,
+  deleteSiteWebhook,
+  listWebhookSubscriptions,
+  type SiteWebhook,
+  type WebhookChange,
+} from './site-webhooks.repository';
+export {
+  recordWebhookDelivery,
+  listWebhookDeliveries,
+  DELIVERY_LOG_DAYS,
+  DELIVERY_LOG_ROWS_PER_SITE,
+  type WebhookDelivery,
+  type NewWebhookDelivery,
+} from './webhook-deliveries.repository';
+export { findWebhookComment } from './webhook-comment.repository';

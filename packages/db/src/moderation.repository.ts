@@ -18,6 +18,8 @@ export interface ModeratedComment {
   id: string;
   siteId: string;
   status: StoredCommentStatus;
+  /** The status before this action: the same as `status` when the action changed nothing (e.g. approving an approved comment). */
+  previousStatus: StoredCommentStatus;
 }
 
 export class CommentsNotFoundError extends Error {
@@ -77,7 +79,7 @@ export async function applyModeration(trx: Transaction<Database>, request: Moder
     )
     .execute();
   await upsertLabels(trx, rows.map((r) => ({ id: r.id, siteId: r.site_id })), labelForAction(request.action), request.actor, now);
-  return rows.map((r) => ({ id: r.id, siteId: r.site_id, status }));
+  return rows.map((r) => ({ id: r.id, siteId: r.site_id, status, previousStatus: r.status }));
 }
 
 /** Records (or replaces) the training label of each comment: the latest moderator's word counts. */

@@ -61,7 +61,7 @@ export function qaRoutes({ db, session }: QaRoutesOptions): Router {
     const commentId = String(req.params.commentId).toLowerCase();
     if (!isUuid(commentId)) throw notFound('QA sample');
     const { verdict } = parseOrThrow(verdictSchema, req.body, 'body');
-    res.json(await recordQaVerdict(db, { siteId: site.id, commentId, verdict, actor: user.id }));
+    res.json((await recordQaVerdict(db, { siteId: site.id, commentId, verdict, actor: user.id })).sample);
   });
 
   return router;
