@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { PersonalDataKeys } from '@moderato/core';
 import type { Database } from '@moderato/db';
 import type { PreviewPool } from '../preview/preview-pool';
+import type { OnModerated } from '../webhooks/moderation-webhooks';
 import { adminRoutes } from './admin.routes';
 import { authRoutes, type LoginProtection } from './auth.routes';
 import { qaRoutes } from './qa.routes';
@@ -17,6 +18,8 @@ export interface ModerationRoutesOptions {
   login: LoginProtection;
   /** Settings previews run in worker threads. */
   previews: PreviewPool;
+  /** Told of each moderator action (review queue or QA verdict) once committed: queues webhook events. */
+  onModerated?: OnModerated;
 }
 
 /** Everything staff use: sign-in, the review API, site settings, the QA list, the /admin dashboard. */
