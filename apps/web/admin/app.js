@@ -5,6 +5,7 @@ import { openSettings, wireSettings } from './settings.js';
 import { openDeadLetters, showDeadLettersButton, wireDeadLetters } from './dead-letters.js';
 import { openModels, wireModels } from './models.js';
 import { openQa, wireQa } from './qa.js';
+import { openWebhook, wireWebhook } from './webhook.js';
 import { currentView, showView, VIEWS } from './views.js';
 
 /** @typedef {import('./views.js').ViewName} ViewName */
@@ -43,6 +44,7 @@ async function showDashboard() {
   showDeadLettersButton(state.user);
   // Models decide what gets published: owners and admins only (the API answers a moderator 403 anyway).
   $('show-models').hidden = state.user.role === 'moderator';
+  $('show-webhook').hidden = state.user.role === 'moderator';
   $('who').textContent = `${state.user.email} (${state.user.role})`;
   state.sites = (await api.get('/api/v1/sites')).sites;
   state.siteId = state.sites[0]?.id ?? '';
@@ -162,6 +164,7 @@ const OPENERS = {
   settings: () => openSettings(state.siteId, state.user),
   models: () => openModels(state.siteId),
   qa: () => openQa(state.siteId),
+  webhook: () => openWebhook(state.siteId),
   deadLetters: () => openDeadLetters(),
 };
 
@@ -254,6 +257,7 @@ function wire() {
   wireDeadLetters();
   wireModels();
   wireQa();
+  wireWebhook();
   $('undo').addEventListener('click', undo);
   $('drawer-close').addEventListener('click', () => { $('drawer').hidden = true; });
   document.addEventListener('keydown', onKey);
