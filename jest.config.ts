@@ -2,6 +2,8 @@ import type { Config } from 'jest';
 
 const transform: Config['transform'] = {
   '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript' } }, module: { type: 'commonjs' } }],
+  // The dashboard's plain ES modules, so unit tests can import their pure functions.
+  '^.+/apps/web/.+\\.js$': ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'ecmascript' } }, module: { type: 'commonjs' } }],
 };
 
 // Two tiers, told apart by file name so that a new test lands in the right

@@ -10,13 +10,12 @@
  * postgres://postgres@127.0.0.1:5432/postgres) and Redis at REDIS_URL.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { Client } from 'pg';
 import { createLogger, loadConfig } from '@moderato/config';
 import { DEFAULT_SITE_SETTINGS } from '@moderato/core';
 import { createDatabase, createSite, migrateToLatest } from '@moderato/db';
-import { EMBED_SOURCE_PATH } from '../apps/api/src/embed-asset';
+import { buildEmbedScript } from '../apps/api/src/embed-asset';
 import { startApiServer } from '../apps/api/src/server';
 import { launchChromium, serveHostPage } from '../test/browser/browser-support';
 
@@ -63,7 +62,8 @@ async function seed(url: string): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const source = readFileSync(EMBED_SOURCE_PATH);
+  // As served: the script with every language's catalogue in it.
+  const source = buildEmbedScript();
   console.log(`embed.js: ${source.length} bytes raw, ${gzipSync(source, { level: 9 }).length} bytes gzipped (limit 12,288)`);
 
   await withThrowawayDatabase(async (databaseUrl) => {

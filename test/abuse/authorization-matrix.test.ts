@@ -69,6 +69,9 @@ const ROUTES: Route[] = [
   { method: 'POST', path: () => '/api/v1/admin/dead-letters/00000000-0000-4000-8000-000000000000/retry', body: {}, wrongRole: { as: 'owner', status: 403 } },
   { method: 'POST', path: () => '/api/v1/admin/dead-letters/00000000-0000-4000-8000-000000000000/discard', body: {}, wrongRole: { as: 'owner', status: 403 } },
   { method: 'POST', path: () => '/api/v1/auth/logout', body: {} },
+  // Each user's own: no site, no role.
+  { method: 'GET', path: () => '/api/v1/me/preferences' },
+  { method: 'PUT', path: () => '/api/v1/me/preferences', body: { language: 'ru' } },
 ];
 
 // Every write the queue board offers: an admin gets none of them (it is read-only;
@@ -152,7 +155,7 @@ beforeAll(async () => {
   headers.owner = bearer((await givenStaff(testDb.db, 'owner@matrix.example', 'owner', ['blog'])).token);
   headers.wrongSite = bearer((await givenStaff(testDb.db, 'other@matrix.example', 'owner', ['other'])).token);
   const revoked = await givenStaff(testDb.db, 'revoked@matrix.example', 'admin');
-  await revokeApiToken(testDb.db, hashApiToken(revoked.token));
+  await revokeApiToken(testDb.db, { tokenHash: hashApiToken(revoked.token) });
   headers.revoked = bearer(revoked.token);
   const expired = await givenStaff(testDb.db, 'expired@matrix.example', 'admin');
   await sql`update api_tokens set expires_at = now() - interval '1 second' where user_id = ${expired.user.id}`.execute(testDb.db);

@@ -21,17 +21,34 @@ export interface HostPage {
   close(): Promise<void>;
 }
 
+/** What a host page carries: the snippet's attributes, and the page's own language and words. */
+export interface HostPageOptions {
+  apiUrl: string;
+  site: string;
+  article: string;
+  target?: string;
+  /** `<html lang>`; English unless given. */
+  lang?: string;
+  /** The snippet's data-lang, if any. */
+  dataLang?: string;
+  heading?: string;
+  text?: string;
+  footer?: string;
+}
+
 /**
  * A plain article page on its own origin carrying the snippet exactly as a
  * site owner pastes it: what a blog looks like to the embed.
  */
-export async function serveHostPage(snippet: { apiUrl: string; site: string; article: string; target?: string }): Promise<HostPage> {
+export async function serveHostPage(snippet: HostPageOptions): Promise<HostPage> {
+  const { lang = 'en', heading = 'A host article', text = 'Some article text.', footer = 'Footer after the snippet' } = snippet;
   const target = snippet.target ? ` data-target="${snippet.target}"` : '';
-  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A host article</title></head>
-<body><h1>A host article</h1><p>Some article text.</p>${snippet.target ? '<div id="comments"></div>' : ''}
+  const dataLang = snippet.dataLang === undefined ? '' : ` data-lang="${snippet.dataLang}"`;
+  const html = `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>${heading}</title></head>
+<body><h1>${heading}</h1><p>${text}</p>${snippet.target ? '<div id="comments"></div>' : ''}
 <script src="${snippet.apiUrl}/embed.js"
-        data-site="${snippet.site}" data-article="${snippet.article}"${target} async></script>
-<footer>Footer after the snippet</footer></body></html>`;
+        data-site="${snippet.site}" data-article="${snippet.article}"${target}${dataLang} async></script>
+<footer>${footer}</footer></body></html>`;
   const server: Server = createServer((req, res) => {
     if (req.url !== '/' && !req.url?.startsWith('/?')) return void res.writeHead(404).end();
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);

@@ -4,6 +4,7 @@ import type { Logger, TrustProxy } from '@moderato/config';
 import { errorHandler, notFound } from './errors';
 import { accessLog } from './middleware/access-log.middleware';
 import { requestId } from './middleware/request-id.middleware';
+import { apiDocsRoutes } from './routes/api-docs.routes';
 import { commentsRoutes, type CommentsRoutesOptions } from './routes/comments.routes';
 import { deadLettersRoutes, type DeadLettersRoutesOptions } from './routes/dead-letters.routes';
 import { demoRoutes, type DemoRoutesOptions } from './routes/demo.routes';
@@ -53,6 +54,7 @@ export function createApp({ logger, comments, health, embed, demo, moderation, d
   if (metrics) app.use(metrics.countRequests);
   app.use(express.json({ limit: BODY_LIMIT, strict: true }));
   app.use(healthRoutes(health));
+  app.use(apiDocsRoutes());
   if (metrics?.routes) app.use(metricsRoutes(metrics.routes));
   if (embed) app.use(embedRoutes(embed));
   // The intake is the hot path: ahead of the staff routers, so a post does not

@@ -5,7 +5,9 @@ const text = (field: string, max: number) =>
   z
     .string({ error: `${field} must be a string` })
     .transform(cleanText)
-    .pipe(z.string().min(1, `${field} is required`).max(max, `${field} must be at most ${max} characters`));
+    .pipe(z.string().min(1, `${field} is required`).max(max, `${field} must be at most ${max} characters`))
+    // The OpenAPI document shows what a client sends, the pipe's input: say what the output checks.
+    .meta({ minLength: 1, maxLength: max, pattern: '\\S', description: `Cleaned (control characters stripped, NFC, trimmed), then 1 to ${max} characters.` });
 
 /** Hard ceiling for any site; each site's own `maxBodyLength` is checked after. */
 export const MAX_BODY_LENGTH = 20_000;
@@ -16,7 +18,8 @@ export const newCommentSchema = z.object({
     .string({ error: 'email must be a string' })
     .trim()
     .max(254, 'email must be at most 254 characters')
-    .pipe(z.email({ error: 'email is not a valid address' })),
+    .pipe(z.email({ error: 'email is not a valid address' }))
+    .meta({ format: 'email', description: 'Sealed at once; never shown to readers or in logs.' }),
   body: text('body', MAX_BODY_LENGTH),
   parentId: z.uuid({ error: 'parentId must be a UUID' }).nullish(),
 });

@@ -11,6 +11,7 @@ import {
   StaleStatusError,
 } from '@moderato/db';
 import { isRedisUnavailable } from '@moderato/queue';
+import type { ErrorAnswer } from './openapi/answer-schema';
 
 /** An error the API answers with its own status and a JSON body naming what went wrong. */
 export class HttpError extends Error {
@@ -105,7 +106,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     const answer = known ?? new HttpError(500, 'internal', 'something went wrong on our side');
     if (!known) logger.error({ reqId: req.id, err: loggable(error), route: req.route?.path }, 'unhandled error');
     if (res.headersSent) return;
-    const body: { code: string; message: string; field?: string } = { code: answer.code, message: answer.message };
+    const body: ErrorAnswer['error'] = { code: answer.code, message: answer.message };
     if (answer.field) body.field = answer.field;
     res.status(answer.status).json({ error: body });
   };

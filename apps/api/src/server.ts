@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { createServer } from 'node:http';
 import { Server as NetServer } from 'node:net';
+import type { Express } from 'express';
 import { sql } from 'kysely';
 import type { Config, Logger } from '@moderato/config';
 import { createPasswordChecks } from '@moderato/auth';
@@ -26,12 +27,14 @@ import { loginRateLimits } from './auth/login-rate-limit';
 import { createSessionMiddleware } from './auth/session';
 import { createFormTokens } from './guard/form-token';
 import { createIntakeGuard } from './guard/intake-guard';
-import { EMBED_SOURCE_PATH } from './embed-asset';
+import { EMBED_CATALOGUES_DIR, EMBED_SOURCE_PATH } from './embed-asset';
 import { createPreviewPool } from './preview/preview-pool';
 import { createModerationWebhooks } from './webhooks/moderation-webhooks';
 
 export interface ApiServer {
   url: string;
+  /** The Express app it serves: tests read its routes (the OpenAPI document is checked against them). */
+  app: Express;
   /** Stops accepting, lets in-flight requests finish, then closes Redis and Postgres. */
   close(): Promise<void>;
 }
@@ -111,7 +114,7 @@ export async function startApiServer(config: Config, logger: Logger, hooks: ApiS
         logger,
       }),
     },
-    embed: { sites, tokens, scriptPath: EMBED_SOURCE_PATH },
+    embed: { sites, tokens, scriptPath: EMBED_SOURCE_PATH, cataloguesDir: EMBED_CATALOGUES_DIR },
     demo: config.env === 'production' ? undefined : { db, sites },
     moderation: {
       db,
@@ -158,6 +161,7 @@ export async function startApiServer(config: Config, logger: Logger, hooks: ApiS
 
   return {
     url: `http://${host}:${port}`,
+    app,
     async close() {
       closing = true;
       // net's close, not http's: http's also drops connections accepted a moment

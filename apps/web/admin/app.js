@@ -1,6 +1,8 @@
 // @ts-check
 import * as api from './api.js';
 import { commentCard, el, historyItem } from './render.js';
+import { formatNumber, t, useLanguage } from './i18n.js';
+import { fillLanguageSwitch, wireLanguageSwitch } from './language-switch.js';
 import { openSettings, wireSettings } from './settings.js';
 import { openDeadLetters, showDeadLettersButton, wireDeadLetters } from './dead-letters.js';
 import { openModels, wireModels } from './models.js';
@@ -13,7 +15,6 @@ import { currentView, showView, VIEWS } from './views.js';
 // How long a moderator has to undo an action before it is sent.
 const UNDO_MS = 4_000;
 const STATUSES = ['held', 'approved', 'rejected'];
-const PAST = { approve: 'Approved', reject: 'Rejected', spam: 'Marked as spam' };
 
 /** @param {string} id */
 const $ = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
@@ -38,14 +39,19 @@ function showSignIn() {
   $('email').focus();
 }
 
+const showWho = () => { $('who').textContent = t('nav.who', { email: state.user.email, role: t(`roles.${state.user.role}`) }); };
+
 async function showDashboard() {
+  // The user's own choice, else the browser's languages.
+  await useLanguage([state.user.language, ...navigator.languages]);
   $('sign-in').hidden = true;
   $('dashboard').hidden = false;
   showDeadLettersButton(state.user);
   // Models decide what gets published: owners and admins only (the API answers a moderator 403 anyway).
   $('show-models').hidden = state.user.role === 'moderator';
   $('show-webhook').hidden = state.user.role === 'moderator';
-  $('who').textContent = `${state.user.email} (${state.user.role})`;
+  showWho();
+  await fillLanguageSwitch();
   state.sites = (await api.get('/api/v1/sites')).sites;
   state.siteId = state.sites[0]?.id ?? '';
   await loadQueue();
@@ -68,7 +74,7 @@ async function loadQueue(append = false) {
 }
 
 /** @param {number} count */
-const countLabel = (count) => (count > (state.counts.cap ?? Infinity) ? `${state.counts.cap.toLocaleString()}+` : count.toLocaleString());
+const countLabel = (count) => (count > (state.counts.cap ?? Infinity) ? `${formatNumber(state.counts.cap)}+` : formatNumber(count));
 
 function render() {
   $('sites').replaceChildren(
@@ -80,7 +86,7 @@ function render() {
   $('tabs').replaceChildren(
     ...STATUSES.map((status) =>
       el('button', { type: 'button', role: 'tab', 'data-status': status, 'aria-selected': String(status === state.status) }, [
-        `${status[0]?.toUpperCase()}${status.slice(1)} (${countLabel(state.counts[status] ?? 0)})`,
+        t(`queue.tab.${status}`, { count: countLabel(state.counts[status] ?? 0) }),
       ]),
     ),
   );
@@ -88,7 +94,7 @@ function render() {
   $('empty').hidden = state.comments.length > 0;
   $('more').hidden = !state.next;
   $('bulk').hidden = state.selected.size === 0;
-  $('selected-count').textContent = `${state.selected.size} selected`;
+  $('selected-count').textContent = t('queue.selected', { count: state.selected.size });
   focusCard();
 }
 
@@ -119,7 +125,7 @@ async function commitPending({ leaving = false } = {}) {
     state.counts[pending.status] = Math.max(0, (state.counts[pending.status] ?? 0) - pending.ids.length);
     render();
   } catch (error) {
-    toast(`Not saved: ${/** @type {Error} */ (error).message}`, false);
+    toast(t('queue.notSaved', { error: /** @type {Error} */ (error).message }), false);
     await loadQueue();
   }
 }
@@ -138,7 +144,7 @@ async function act(action, ids) {
   ids.forEach((id) => state.selected.delete(id));
   state.pending = { ids, action, status: state.status, removed, timer: window.setTimeout(() => commitPending(), UNDO_MS) };
   render();
-  toast(`${PAST[/** @type {'approve'} */ (action)]} ${ids.length} comment${ids.length > 1 ? 's' : ''}.`, true);
+  toast(t(`queue.done.${action}`, { count: ids.length }), true);
 }
 
 function undo() {
@@ -258,6 +264,14 @@ function wire() {
   wireModels();
   wireQa();
   wireWebhook();
+  wireLanguageSwitch({
+    switched: async (language) => {
+      state.user.language = language;
+      showWho();
+      await open(currentView());
+    },
+    failed: (error) => toast(error.message, false),
+  });
   $('undo').addEventListener('click', undo);
   $('drawer-close').addEventListener('click', () => { $('drawer').hidden = true; });
   document.addEventListener('keydown', onKey);
@@ -269,6 +283,7 @@ function wire() {
 wire();
 api.currentSession().then(async (user) => {
   state.user = user;
-  if (user) await showDashboard();
-  else showSignIn();
+  if (user) return showDashboard();
+  await useLanguage([...navigator.languages]);
+  showSignIn();
 });

@@ -1,6 +1,7 @@
 // @ts-check
 import * as api from './api.js';
 import { el, when } from './render.js';
+import { t } from './i18n.js';
 
 // The admin's view of jobs that failed for good: why, when, how often, for
 // which site and article; Retry puts one back, Discard drops it.
@@ -13,9 +14,9 @@ const $ = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
  */
 function row(letter) {
   const actions = el('td', {}, [
-    el('button', { type: 'button', 'data-dead-letter': letter.id, 'data-action': 'retry' }, ['Retry']),
+    el('button', { type: 'button', 'data-dead-letter': letter.id, 'data-action': 'retry' }, [t('deadLetters.retry')]),
     ' ',
-    el('button', { type: 'button', 'data-dead-letter': letter.id, 'data-action': 'discard' }, ['Discard']),
+    el('button', { type: 'button', 'data-dead-letter': letter.id, 'data-action': 'discard' }, [t('deadLetters.discard')]),
   ]);
   return el('tr', {}, [
     el('td', {}, [el('code', {}, [letter.id])]),
@@ -31,11 +32,12 @@ function row(letter) {
 async function load() {
   const section = $('dead-letters');
   const { deadLetters, total } = await api.get('/api/v1/admin/dead-letters?limit=200');
-  const head = el('tr', {}, ['Comment', 'Site / article', 'Why', 'Attempts', 'Queued', 'Failed', ''].map((h) => el('th', { scope: 'col' }, [h])));
+  const columns = ['comment', 'where', 'why', 'attempts', 'queued', 'failed'].map((column) => t(`deadLetters.column.${column}`));
+  const head = el('tr', {}, [...columns, ''].map((h) => el('th', { scope: 'col' }, [h])));
   section.replaceChildren(
-    el('h2', {}, [`Dead letters (${total})`]),
+    el('h2', {}, [t('deadLetters.title', { count: total })]),
     deadLetters.length === 0
-      ? el('p', { class: 'empty' }, ['No failed jobs.'])
+      ? el('p', { class: 'empty' }, [t('deadLetters.none')])
       : el('table', { class: 'dead-letters-table' }, [el('thead', {}, [head]), el('tbody', {}, deadLetters.map(row))]),
     el('p', { id: 'dead-letters-status', role: 'status', 'aria-live': 'polite' }),
   );
@@ -54,7 +56,7 @@ export function wireDeadLetters() {
     try {
       await api.post(`/api/v1/admin/dead-letters/${encodeURIComponent(id)}/${action}`, {});
       await load();
-      $('dead-letters-status').textContent = `${id}: ${action === 'retry' ? 'queued again' : 'discarded'}`;
+      $('dead-letters-status').textContent = t(action === 'retry' ? 'deadLetters.retried' : 'deadLetters.discarded', { id });
     } catch (error) {
       $('dead-letters-status').textContent = /** @type {Error} */ (error).message;
     }

@@ -1,6 +1,7 @@
 // @ts-check
 /** An SVG histogram of scores with the two thresholds of a band drawn over it. */
 import { svgEl } from './render.js';
+import { t } from './i18n.js';
 
 const WIDTH = 400;
 const HEIGHT = 80;
@@ -12,7 +13,7 @@ const HEIGHT = 80;
  */
 export function histogramSvg(bins, band, label) {
   const svg = svgEl('svg', { viewBox: `0 0 ${WIDTH} ${HEIGHT}`, width: WIDTH, height: HEIGHT, role: 'img', class: 'histogram' });
-  svg.setAttribute('aria-label', `${label} scores of recent comments, approve below ${band.approveBelow}, reject from ${band.rejectAbove}`);
+  svg.setAttribute('aria-label', t('settings.histogram', { band: label, approveBelow: band.approveBelow, rejectAbove: band.rejectAbove }));
   const max = Math.max(1, ...bins);
   const barWidth = WIDTH / bins.length;
   bins.forEach((count, i) => {

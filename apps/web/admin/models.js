@@ -9,6 +9,7 @@ import * as api from './api.js';
 import { lineChart } from './line-chart.js';
 import { comparisonView } from './model-comparison.js';
 import { el, percent, when } from './render.js';
+import { t } from './i18n.js';
 
 // Training runs in the workers; the page looks for the new version this often, this long.
 const TRAINING_POLL_MS = 5_000;
@@ -38,8 +39,8 @@ async function load() {
   } catch (error) {
     const { status, message } = /** @type {Error & { status?: number }} */ (error);
     $('models').replaceChildren(
-      el('h2', {}, ['Models']),
-      el('p', { class: 'error', role: 'alert' }, [status === 403 ? 'Only an owner or an admin of this site can see its models.' : message]),
+      el('h2', {}, [t('models.title')]),
+      el('p', { class: 'error', role: 'alert' }, [status === 403 ? t('models.forbidden') : message]),
     );
     return;
   }
@@ -51,15 +52,15 @@ async function load() {
 /** A model version as the agreement rows name it: the shipped model's, `…+site-v3`, or `shadow v3`. @param {string} model */
 function modelLabel(model) {
   const site = /\+site-v(\d+)$/.exec(model);
-  if (site) return `site v${site[1]}`;
-  if (/^shadow v\d+$/.test(model)) return `v${model.slice('shadow v'.length)} in shadow`;
-  return `shipped ${model}`;
+  if (site) return t('models.siteVersion', { version: String(site[1]) });
+  if (/^shadow v\d+$/.test(model)) return t('models.inShadow', { version: model.slice('shadow v'.length) });
+  return t('models.shippedVersion', { model });
 }
 
 /** @param {any} model */
 function modelRow(model) {
   const { candidate, live, liveVersion } = model.metrics;
-  const against = liveVersion === null ? 'shipped' : `v${liveVersion}`;
+  const against = liveVersion === null ? t('models.shipped') : `v${liveVersion}`;
   /** @param {keyof typeof candidate} key @param {(value: any) => string} format */
   const figure = (key, format) =>
     el('td', { class: 'number', 'data-figure': String(key) }, [format(candidate[key]), el('br'), el('span', { class: 'muted' }, [`${against} ${format(live[key])}`])]);
@@ -67,18 +68,18 @@ function modelRow(model) {
   /** @param {string} action @param {string} label */
   const button = (action, label) => el('button', { type: 'button', 'data-model-action': action, 'data-version': String(model.version) }, [label]);
   const actions = [
-    ...(model.status === 'candidate' || model.status === 'retired' ? [button('shadow', 'Shadow')] : []),
-    ...(model.status === 'live' ? [] : [button('promote', 'Promote')]),
-    button('compare', 'Compare'),
+    ...(model.status === 'candidate' || model.status === 'retired' ? [button('shadow', t('models.shadow'))] : []),
+    ...(model.status === 'live' ? [] : [button('promote', t('models.promote'))]),
+    button('compare', t('models.compare')),
   ];
   return el('tr', { 'data-model': String(model.version), 'data-status': model.status }, [
-    el('th', { scope: 'row' }, [`v${model.version}`, ...(model.worseThanLive ? [' ', el('span', { class: 'badge worse', title: 'did worse than live on its held-out labels' }, ['worse than live'])] : [])]),
-    el('td', {}, [model.status]),
+    el('th', { scope: 'row' }, [`v${model.version}`, ...(model.worseThanLive ? [' ', el('span', { class: 'badge worse', title: t('models.worseTitle') }, [t('models.worse')])] : [])]),
+    el('td', {}, [t(`models.status.${model.status}`)]),
     figure('agreement', (v) => percent(v, 1)),
     figure('cleanHeld', (v) => percent(v, 1)),
     figure('badApproved', (v) => percent(v, 1)),
     figure('rocAuc', auc),
-    el('td', { class: 'number' }, [`${model.trainingData.trainLabels} / ${candidate.labels}`, el('br'), el('span', { class: 'muted' }, [`${candidate.clean} clean, ${candidate.bad} bad`])]),
+    el('td', { class: 'number' }, [`${model.trainingData.trainLabels} / ${candidate.labels}`, el('br'), el('span', { class: 'muted' }, [t('models.cleanBad', { clean: candidate.clean, bad: candidate.bad })])]),
     el('td', {}, [when(model.createdAt)]),
     el('td', { class: 'row-actions' }, actions),
   ]);
@@ -86,22 +87,22 @@ function modelRow(model) {
 
 const shippedRow = () =>
   el('tr', { 'data-model': 'shipped', 'data-status': 'live' }, [
-    el('th', { scope: 'row' }, ['Shipped model']),
-    el('td', {}, ['live']),
-    el('td', { colspan: '7', class: 'muted' }, ['Decides until a site model is promoted; each model below shows its figures on the same labels.']),
+    el('th', { scope: 'row' }, [t('models.shippedRow')]),
+    el('td', {}, [t('models.status.live')]),
+    el('td', { colspan: '7', class: 'muted' }, [t('models.shippedDecides')]),
   ]);
 
 /** @param {any} event */
 function eventItem(event) {
-  const target = event.version === null ? 'the shipped model' : `v${event.version}`;
-  const texts = { train: `trained ${target}`, shadow: `${target} put in shadow`, unshadow: `${target} out of shadow`, promote: `promoted ${target}`, rollback: `rolled back to ${target}` };
+  const target = event.version === null ? t('models.shippedModel') : `v${event.version}`;
+  const known = ['train', 'shadow', 'unshadow', 'promote', 'rollback'].includes(event.action);
   const details = event.details ?? {};
-  const extra = event.action === 'promote' && 'previous' in details ? ` (was ${details.previous === null ? 'the shipped model' : `v${details.previous}`})` : event.action === 'rollback' && details.retired ? ` (retired v${details.retired})` : '';
+  const extra = event.action === 'promote' && 'previous' in details ? t('models.event.was', { target: details.previous === null ? t('models.shippedModel') : `v${details.previous}` }) : event.action === 'rollback' && details.retired ? t('models.event.retired', { version: details.retired }) : '';
   return el('li', {}, [
-    el('strong', {}, [texts[/** @type {keyof typeof texts} */ (event.action)] ?? `${event.action} ${target}`]),
+    el('strong', {}, [known ? t(`models.event.${event.action}`, { target }) : `${event.action} ${target}`]),
     extra,
-    ...(event.forced ? [' ', el('span', { class: 'badge worse' }, ['forced'])] : []),
-    ` by ${event.actor} · `,
+    ...(event.forced ? [' ', el('span', { class: 'badge worse' }, [t('models.event.forced')])] : []),
+    t('models.event.by', { actor: event.actor }),
     el('time', { datetime: event.at }, [when(event.at)]),
   ]);
 }
@@ -113,49 +114,49 @@ function agreementChart() {
     const name = modelLabel(row.model);
     const share = row.agreed / row.labelled;
     const points = byModel.get(name) ?? [];
-    points.push({ x: row.week, y: share, title: `${name}, week of ${row.week}: agreed on ${row.agreed} of ${row.labelled} (${percent(share, 1)})` });
+    points.push({ x: row.week, y: share, title: t('models.point', { name, week: row.week, agreed: row.agreed, labelled: row.labelled, share: percent(share, 1) }) });
     byModel.set(name, points);
   }
-  if (byModel.size === 0) return el('p', { class: 'muted' }, ['No labelled decisions in the last 12 weeks.']);
-  return lineChart([...byModel].map(([name, points]) => ({ name, points })), { label: 'Agreement with moderators per week, per model' });
+  if (byModel.size === 0) return el('p', { class: 'muted' }, [t('models.noAgreement')]);
+  return lineChart([...byModel].map(([name, points]) => ({ name, points })), { label: t('models.chartLabel') });
 }
 
 function render() {
   const { live, shadow, models, events } = state.data;
   const sorted = [...models].sort((a, b) => ORDER[/** @type {keyof typeof ORDER} */ (a.status)] - ORDER[/** @type {keyof typeof ORDER} */ (b.status)] || b.version - a.version);
-  const head = ['Model', 'Status', 'Agreement', 'Clean held', 'Bad approved', 'ROC-AUC', 'Labels train / held out', 'Trained', ''];
-  const rollback = el('button', { type: 'button', 'data-model-action': 'rollback' }, ['Roll back']);
+  const head = [...['model', 'status', 'agreement', 'cleanHeld', 'badApproved', 'rocAuc', 'labels', 'trained'].map((column) => t(`models.column.${column}`)), ''];
+  const rollback = el('button', { type: 'button', 'data-model-action': 'rollback' }, [t('models.rollBack')]);
   if (live === null) rollback.setAttribute('disabled', '');
   $('models').replaceChildren(
-    el('h2', {}, ['Models']),
+    el('h2', {}, [t('models.title')]),
     el('p', { id: 'models-summary' }, [
-      live === null ? 'The shipped model decides: no site model is live.' : `Site model v${live} decides.`,
-      shadow === null ? '' : ` v${shadow} runs in shadow: it scores each new comment too, and its decisions are stored, never applied.`,
+      live === null ? t('models.shippedLive') : t('models.siteLive', { version: live }),
+      shadow === null ? '' : t('models.shadowRuns', { version: shadow }),
     ]),
-    el('div', { class: 'model-actions' }, [el('button', { type: 'button', class: 'primary', 'data-model-action': 'train' }, ['Train now']), rollback]),
+    el('div', { class: 'model-actions' }, [el('button', { type: 'button', class: 'primary', 'data-model-action': 'train' }, [t('models.train')]), rollback]),
     el('p', { id: 'models-status', role: 'status', 'aria-live': 'polite' }),
-    el('p', { class: 'muted' }, ['Figures are on each model’s held-out labels (the newest fifth, kept out of its training); beneath each, the model live when it was trained, on the same labels.']),
+    el('p', { class: 'muted' }, [t('models.figuresNote')]),
     el('table', { class: 'models-table' }, [
       el('thead', {}, [el('tr', {}, head.map((h) => el('th', { scope: 'col' }, [h])))]),
       el('tbody', {}, [...(live === null ? [shippedRow()] : []), ...sorted.map(modelRow)]),
     ]),
-    el('h3', {}, ['Agreement with moderators per week']),
+    el('h3', {}, [t('models.agreementTitle')]),
     agreementChart(),
-    el('section', { id: 'model-comparison', 'aria-label': 'Comparison' }),
-    el('h3', {}, ['History']),
-    events.length ? el('ol', { id: 'model-events', class: 'events' }, events.map(eventItem)) : el('p', { class: 'muted' }, ['No model has been trained yet.']),
+    el('section', { id: 'model-comparison', 'aria-label': t('models.comparison') }),
+    el('h3', {}, [t('models.history')]),
+    events.length ? el('ol', { id: 'model-events', class: 'events' }, events.map(eventItem)) : el('p', { class: 'muted' }, [t('models.noEvents')]),
     forceDialog(),
   );
 }
 
 function forceDialog() {
   return el('dialog', { id: 'force-promote', 'aria-labelledby': 'force-promote-title' }, [
-    el('h3', { id: 'force-promote-title' }, ['Promote anyway?']),
+    el('h3', { id: 'force-promote-title' }, [t('models.forceTitle')]),
     el('p', { id: 'force-promote-reason' }),
-    el('p', {}, ['It would decide what is published on this site from now on. The promotion is recorded as forced.']),
+    el('p', {}, [t('models.forceText')]),
     el('div', { class: 'model-actions' }, [
-      el('button', { type: 'button', class: 'danger', 'data-model-action': 'force' }, ['Promote anyway']),
-      el('button', { type: 'button', 'data-model-action': 'cancel' }, ['Cancel']),
+      el('button', { type: 'button', class: 'danger', 'data-model-action': 'force' }, [t('models.forcePromote')]),
+      el('button', { type: 'button', 'data-model-action': 'cancel' }, [t('models.cancel')]),
     ]),
   ]);
 }
@@ -176,7 +177,7 @@ function watchTraining(newest, deadline) {
     const trained = data?.models.find((/** @type {any} */ m) => m.version > newest);
     if (trained) {
       await load();
-      say(`Training finished: v${trained.version} is a candidate.`);
+      say(t('models.trainingFinished', { version: trained.version }));
     } else if (Date.now() < deadline) watchTraining(newest, deadline);
   }, TRAINING_POLL_MS);
 }
@@ -187,7 +188,7 @@ async function act(action, version) {
   const dialog = /** @type {HTMLDialogElement} */ ($('force-promote'));
   if (action === 'train') {
     const { jobId } = await api.post(`${path}/train`, {});
-    say(`Training queued (job ${jobId}). The new candidate shows here when the workers finish.`);
+    say(t('models.trainingQueued', { job: jobId }));
     clearTimeout(state.watch);
     watchTraining(Math.max(0, ...state.data.models.map((/** @type {any} */ m) => m.version)), Date.now() + TRAINING_WATCH_MS);
   } else if (action === 'compare') await showComparison(version);
@@ -196,11 +197,11 @@ async function act(action, version) {
     await api.post(`${path}/${version}/shadow`, {});
     state.comparing = version;
     await load();
-    say(`v${version} is in shadow.`);
+    say(t('models.nowShadow', { version }));
   } else if (action === 'rollback') {
     const { retired, live } = await api.post(`${path}/rollback`, {});
     await load();
-    say(`Rolled back: v${retired} retired, ${live === null ? 'the shipped model' : `v${live}`} decides.`);
+    say(t('models.rolledBack', { retired, live: live === null ? t('models.shippedModel') : `v${live}` }));
   } else if (action === 'promote' || action === 'force') {
     try {
       await api.post(`${path}/${version}/promote`, action === 'force' ? { force: true } : {});
@@ -214,7 +215,7 @@ async function act(action, version) {
     }
     dialog.close();
     await load();
-    say(`v${version} is live${action === 'force' ? ' (forced)' : ''}.`);
+    say(t(action === 'force' ? 'models.nowLiveForced' : 'models.nowLive', { version }));
   }
 }
 

@@ -7,10 +7,10 @@
 import * as api from './api.js';
 import { lineChart } from './line-chart.js';
 import { el, percent, when } from './render.js';
+import { t } from './i18n.js';
 
 const STATUSES = /** @type {const} */ (['pending', 'reviewed', 'all']);
-const VERDICTS = /** @type {const} */ ({ ok: 'Confirm', spam: 'Mark spam', toxic: 'Mark toxic' });
-const SAID = { ok: 'Confirmed: the approval was right.', spam: 'Marked as spam and taken down.', toxic: 'Marked as toxic and taken down.' };
+const VERDICTS = /** @type {const} */ (['ok', 'spam', 'toxic']);
 const LIMIT = 100;
 const AXIS_TOPS = [0.04, 0.08, 0.2, 0.4, 0.6, 0.8, 1];
 
@@ -31,7 +31,7 @@ async function load() {
   try {
     state.data = await api.get(`${qaPath()}?${new URLSearchParams({ status: state.status, limit: String(LIMIT) })}`);
   } catch (error) {
-    $('qa').replaceChildren(el('h2', {}, ['Quality check']), el('p', { class: 'error', role: 'alert' }, [/** @type {Error} */ (error).message]));
+    $('qa').replaceChildren(el('h2', {}, [t('qa.title')]), el('p', { class: 'error', role: 'alert' }, [/** @type {Error} */ (error).message]));
     return;
   }
   render();
@@ -44,13 +44,13 @@ function estimateView() {
   const { weeks, overall } = state.data.estimate;
   const summary =
     overall.share === null
-      ? 'No sample checked yet: the estimate needs checked samples.'
-      : `Of ${overall.reviewed} checked, ${overall.bad} should not have been approved: ${percent(overall.share, 1)} of auto-approved comments are bad (95 % interval ${interval(overall)}).`;
+      ? t('qa.noEstimate')
+      : t('qa.estimate', { reviewed: overall.reviewed, bad: overall.bad, share: percent(overall.share, 1), interval: interval(overall) });
   const measured = weeks.filter((/** @type {any} */ w) => w.share !== null);
   // Weeks in which nothing was drawn say nothing; the table leaves them out.
   const rows = weeks.filter((/** @type {any} */ w) => w.sampled > 0 || w.reviewed > 0).map((/** @type {any} */ w) =>
     el('tr', { 'data-week': w.week }, [
-      el('th', { scope: 'row' }, [w.week, el('br'), el('span', { class: 'muted' }, [`from ${w.start}`])]),
+      el('th', { scope: 'row' }, [w.week, el('br'), el('span', { class: 'muted' }, [t('qa.weekFrom', { date: w.start })])]),
       el('td', { class: 'number' }, [String(w.sampled)]),
       el('td', { class: 'number' }, [String(w.reviewed)]),
       el('td', { class: 'number' }, [String(w.bad)]),
@@ -58,16 +58,16 @@ function estimateView() {
       el('td', { class: 'number' }, [interval(w)]),
     ]),
   );
-  const points = measured.map((/** @type {any} */ w) => ({ x: w.week, y: w.share, low: w.low, high: w.high, title: `${w.week}: ${w.bad} bad of ${w.reviewed} checked, ${percent(w.share, 1)} (95 % interval ${interval(w)})` }));
+  const points = measured.map((/** @type {any} */ w) => ({ x: w.week, y: w.share, low: w.low, high: w.high, title: t('qa.point', { week: w.week, bad: w.bad, reviewed: w.reviewed, share: percent(w.share, 1), interval: interval(w) }) }));
   // The axis stops just above the highest interval (bad shares are small: on a 100 % axis they would be a flat line),
   // at a top whose quarters are whole percentages.
   const highest = Math.max(0, ...measured.map((/** @type {any} */ w) => w.high));
   const yMax = AXIS_TOPS.find((top) => top >= highest) ?? 1;
-  return el('section', { class: 'qa-estimate', 'aria-label': 'Estimate' }, [
+  return el('section', { class: 'qa-estimate', 'aria-label': t('qa.estimateRegion') }, [
     el('p', { id: 'qa-overall' }, [summary]),
-    ...(measured.length ? [lineChart([{ name: 'bad among auto-approved (95 % interval)', points }], { label: 'Share of bad comments among auto-approved ones per week', yMax })] : []),
+    ...(measured.length ? [lineChart([{ name: t('qa.series'), points }], { label: t('qa.chartLabel'), yMax })] : []),
     el('table', { class: 'qa-weeks' }, [
-      el('thead', {}, [el('tr', {}, ['Week', 'Drawn', 'Checked', 'Bad', 'Share', '95 % interval'].map((h) => el('th', { scope: 'col' }, [h])))]),
+      el('thead', {}, [el('tr', {}, ['week', 'drawn', 'checked', 'bad', 'share', 'interval'].map((h) => el('th', { scope: 'col' }, [t(`qa.column.${h}`)])))]),
       el('tbody', {}, rows),
     ]),
   ]);
@@ -79,34 +79,34 @@ function estimateView() {
  * @param {any} sample
  */
 function sampleCard(sample) {
-  const buttons = Object.entries(VERDICTS).map(([verdict, label]) =>
-    el('button', { type: 'button', class: verdict === 'ok' ? 'approve' : verdict, 'data-qa': sample.commentId, 'data-verdict': verdict }, [label]),
+  const buttons = VERDICTS.map((verdict) =>
+    el('button', { type: 'button', class: verdict === 'ok' ? 'approve' : verdict, 'data-qa': sample.commentId, 'data-verdict': verdict }, [t(`qa.verdict.${verdict}`)]),
   );
-  const moved = sample.status && sample.status !== 'approved' ? ` · ${sample.status} now` : '';
+  const moved = sample.status && sample.status !== 'approved' ? t('qa.movedNow', { status: sample.status }) : '';
   return el('li', { class: 'card', 'data-sample': sample.commentId }, [
     el('header', {}, [
       el('strong', {}, [sample.authorName]),
-      el('span', { class: 'muted' }, [` on ${sample.articleId} · approved ${when(sample.decidedAt)} · spam ${sample.spamScore.toFixed(2)} · toxicity ${sample.toxicityScore.toFixed(2)}${moved}`]),
+      el('span', { class: 'muted' }, [t('qa.meta', { article: sample.articleId, date: when(sample.decidedAt), spam: sample.spamScore.toFixed(2), toxicity: sample.toxicityScore.toFixed(2), moved })]),
     ]),
     el('p', { class: 'body' }, [sample.body]),
     sample.verdict === null
       ? el('div', { class: 'actions' }, buttons)
-      : el('p', { class: 'verdict', 'data-verdict': sample.verdict }, [`Checked: ${sample.verdict} by ${sample.reviewedBy} · ${when(sample.reviewedAt)}`]),
+      : el('p', { class: 'verdict', 'data-verdict': sample.verdict }, [t('qa.checked', { verdict: sample.verdict, actor: sample.reviewedBy, date: when(sample.reviewedAt) })]),
   ]);
 }
 
 function render() {
   const { samples, sampleRate } = state.data;
   $('qa').replaceChildren(
-    el('h2', {}, ['Quality check']),
-    el('p', { class: 'muted' }, [`A random ${percent(sampleRate, 1)} of automatic approvals is drawn here for a check; the comments stay published until marked.`]),
+    el('h2', {}, [t('qa.title')]),
+    el('p', { class: 'muted' }, [t('qa.intro', { share: percent(sampleRate, 1) })]),
     estimateView(),
-    el('div', { class: 'qa-tabs', role: 'group', 'aria-label': 'Samples' }, STATUSES.map((status) =>
-      el('button', { type: 'button', 'data-qa-status': status, 'aria-pressed': String(status === state.status) }, [status[0]?.toUpperCase() + status.slice(1)]),
+    el('div', { class: 'qa-tabs', role: 'group', 'aria-label': t('qa.samples') }, STATUSES.map((status) =>
+      el('button', { type: 'button', 'data-qa-status': status, 'aria-pressed': String(status === state.status) }, [t(`qa.tab.${status}`)]),
     )),
     el('p', { id: 'qa-status', role: 'status', 'aria-live': 'polite' }),
-    samples.length ? el('ol', { class: 'queue qa-samples', 'aria-label': 'Samples' }, samples.map(sampleCard)) : el('p', { class: 'empty' }, [state.status === 'pending' ? 'Nothing to check. Well done.' : 'No samples.']),
-    ...(state.data.next ? [el('p', { class: 'muted' }, [`The newest ${LIMIT} are shown; check these first.`])] : []),
+    samples.length ? el('ol', { class: 'queue qa-samples', 'aria-label': t('qa.samples') }, samples.map(sampleCard)) : el('p', { class: 'empty' }, [state.status === 'pending' ? t('qa.nothingToCheck') : t('qa.noSamples')]),
+    ...(state.data.next ? [el('p', { class: 'muted' }, [t('qa.newest', { count: LIMIT })])] : []),
   );
 }
 
@@ -114,7 +114,7 @@ function render() {
 async function judge(commentId, verdict) {
   await api.post(`${qaPath()}/${encodeURIComponent(commentId)}`, { verdict });
   await load();
-  $('qa-status').textContent = SAID[verdict];
+  $('qa-status').textContent = t(`qa.said.${verdict}`);
 }
 
 /** Wires the QA view's buttons once. */

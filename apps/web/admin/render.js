@@ -1,5 +1,6 @@
 // @ts-check
 /** Builds the dashboard's DOM. User text only ever goes in through textContent. */
+import { formatDateTime, t } from './i18n.js';
 
 /**
  * @param {string} tag
@@ -35,7 +36,7 @@ export function svgEl(tag, attributes = {}, children = []) {
 export const percent = (share, digits = 0) => (share === null || share === undefined ? '—' : `${(share * 100).toFixed(digits)}%`);
 
 /** @param {string | null | undefined} iso */
-export const when = (iso) => (iso ? new Date(iso).toLocaleString() : '–');
+export const when = (iso) => (iso ? formatDateTime(iso) : '–');
 
 /**
  * Character ranges of the body that the reasons point at: spans where the
@@ -101,7 +102,7 @@ function scoreBar(label, value) {
  */
 function languageBadge(language) {
   const label = language === 'und' ? '?' : language.toUpperCase();
-  const title = language === 'und' ? 'language not recognised: scored by the rules only' : `judged as ${language}`;
+  const title = language === 'und' ? t('card.languageUnknown') : t('card.languageJudged', { language });
   return el('span', { class: 'lang', 'data-language': language, title }, [label]);
 }
 
@@ -111,35 +112,35 @@ function languageBadge(language) {
  * @param {{ selected: boolean }} state
  */
 export function commentCard(comment, { selected }) {
-  const checkbox = /** @type {HTMLInputElement} */ (el('input', { type: 'checkbox', 'data-select': comment.id, 'aria-label': `Select comment by ${comment.name}` }));
+  const checkbox = /** @type {HTMLInputElement} */ (el('input', { type: 'checkbox', 'data-select': comment.id, 'aria-label': t('card.select', { name: comment.name }) }));
   checkbox.checked = selected;
-  const history = `${comment.author.approved} approved, ${comment.author.rejected} rejected before`;
+  const history = t('card.authorHistory', { approved: comment.author.approved, rejected: comment.author.rejected });
   const actions = ['approve', 'reject', 'spam'].map((action) =>
-    el('button', { type: 'button', 'data-action': action, 'data-id': comment.id, class: action }, [action[0].toUpperCase() + action.slice(1)]),
+    el('button', { type: 'button', 'data-action': action, 'data-id': comment.id, class: action }, [t(`actions.${action}`)]),
   );
   return el('li', { class: 'card', 'data-id': comment.id, tabindex: '-1', 'aria-selected': String(selected) }, [
     el('header', {}, [
       checkbox,
       el('strong', {}, [comment.name]),
-      el('span', { class: 'muted' }, [` on ${comment.articleId} · ${new Date(comment.createdAt).toLocaleString()} · ${history}`]),
+      el('span', { class: 'muted' }, [t('card.meta', { article: comment.articleId, date: when(comment.createdAt), history })]),
       ...(comment.language ? [languageBadge(comment.language)] : []),
     ]),
     highlightedBody(comment.body, comment.reasons),
-    el('div', { class: 'scores' }, [scoreBar('spam', comment.spam), scoreBar('toxicity', comment.toxicity)]),
+    el('div', { class: 'scores' }, [scoreBar(t('card.spam'), comment.spam), scoreBar(t('card.toxicity'), comment.toxicity)]),
     el('ul', { class: 'reasons' }, comment.reasons.map((/** @type {any} */ r) => el('li', {}, [r.message]))),
-    el('div', { class: 'actions' }, [...actions, el('button', { type: 'button', 'data-history': comment.id, class: 'link' }, ['History'])]),
+    el('div', { class: 'actions' }, [...actions, el('button', { type: 'button', 'data-history': comment.id, class: 'link' }, [t('card.history')])]),
   ]);
 }
 
 /** @param {any} event */
 export function historyItem(event) {
   const change = event.from === event.to ? event.to : `${event.from ?? '—'} → ${event.to}`;
-  const details = event.details?.spam !== undefined ? ` (spam ${Number(event.details.spam).toFixed(2)}, toxicity ${Number(event.details.toxicity).toFixed(2)})` : '';
+  const details = event.details?.spam !== undefined ? ` ${t('history.scores', { spam: Number(event.details.spam).toFixed(2), toxicity: Number(event.details.toxicity).toFixed(2) })}` : '';
   return el('li', {}, [
     el('strong', {}, [event.action]),
-    ` ${change} by ${event.actor}${details}`,
+    ` ${t('history.change', { change, actor: event.actor })}${details}`,
     event.reason ? ` — “${event.reason}”` : '',
     el('br'),
-    el('time', { datetime: event.at }, [new Date(event.at).toLocaleString()]),
+    el('time', { datetime: event.at }, [when(event.at)]),
   ]);
 }

@@ -1,7 +1,8 @@
 // @ts-check
 import * as api from './api.js';
 import { histogramSvg } from './histogram.js';
-import { el, percent } from './render.js';
+import { el, percent, when } from './render.js';
+import { t } from './i18n.js';
 
 const BANDS = /** @type {const} */ (['spam', 'toxicity']);
 const EDGES = /** @type {const} */ (['approveBelow', 'rejectAbove']);
@@ -61,44 +62,44 @@ function slider(band, edge) {
   const input = /** @type {HTMLInputElement} */ (el('input', { id, type: 'range', min: '0', max: '1', step: '0.01', 'data-band': band, 'data-edge': edge }));
   input.value = String(state.draft[band][edge]);
   input.disabled = !state.canEdit;
-  const label = edge === 'approveBelow' ? 'Approve below' : 'Reject from';
+  const label = edge === 'approveBelow' ? t('settings.approveBelow') : t('settings.rejectFrom');
   return el('div', { class: 'slider' }, [el('label', { for: id }, [`${label} `, el('output', { for: id }, [Number(input.value).toFixed(2)])]), input]);
 }
 
-/** @param {string} title @param {any} counts */
-const countsTable = (title, counts) =>
-  el('div', { class: 'counts', 'data-counts': title.toLowerCase() }, [
-    el('strong', {}, [title]),
-    ` approve ${counts.approve} · hold ${counts.hold} · reject ${counts.reject}`,
+/** @param {'now' | 'proposed'} which @param {any} counts */
+const countsTable = (which, counts) =>
+  el('div', { class: 'counts', 'data-counts': which }, [
+    el('strong', {}, [t(`settings.${which}`)]),
+    ` ${t('settings.counts', { approve: counts.approve, hold: counts.hold, reject: counts.reject })}`,
   ]);
 
 /** The controls, built once per opening and after a save, so focus stays on the slider being moved. */
 function renderControls() {
   const bands = BANDS.map((band) =>
     el('fieldset', { class: 'band' }, [
-      el('legend', {}, [band === 'spam' ? 'Spam' : 'Toxicity']),
+      el('legend', {}, [band === 'spam' ? t('settings.spam') : t('settings.toxicity')]),
       el('div', { class: 'histogram-slot', 'data-histogram': band }),
       ...EDGES.map((edge) => slider(band, edge)),
     ]),
   );
   const rules = el('fieldset', { class: 'rules' }, [
-    el('legend', {}, ['Rules']),
-    el('label', { for: 'max-links' }, ['Most links before a comment is held']),
+    el('legend', {}, [t('settings.rules')]),
+    el('label', { for: 'max-links' }, [t('settings.maxLinks')]),
     el('input', { id: 'max-links', type: 'number', min: '0', max: '1000', value: String(state.draft.maxLinks), 'data-key': 'maxLinks' }),
-    el('label', { class: 'check' }, [el('input', { type: 'checkbox', id: 'premoderate', 'data-key': 'premoderate', ...(state.draft.premoderate ? { checked: '' } : {}) }), ' Hold every comment for review']),
-    el('label', { for: 'hold-words' }, ['Hold words (one per line)']),
+    el('label', { class: 'check' }, [el('input', { type: 'checkbox', id: 'premoderate', 'data-key': 'premoderate', ...(state.draft.premoderate ? { checked: '' } : {}) }), ` ${t('settings.premoderate')}`]),
+    el('label', { for: 'hold-words' }, [t('settings.holdWords')]),
     el('textarea', { id: 'hold-words', rows: '4', 'data-key': 'holdWords' }, [(state.draft.holdWords ?? []).join('\n')]),
-    el('label', { for: 'block-words' }, ['Block words (one per line)']),
+    el('label', { for: 'block-words' }, [t('settings.blockWords')]),
     el('textarea', { id: 'block-words', rows: '4', 'data-key': 'blockWords' }, [(state.draft.blockWords ?? []).join('\n')]),
   ]);
-  const save = el('button', { id: 'save-settings', type: 'button', class: 'primary' }, ['Save']);
+  const save = el('button', { id: 'save-settings', type: 'button', class: 'primary' }, [t('settings.save')]);
   if (!state.canEdit) save.setAttribute('disabled', '');
   $('settings').replaceChildren(
-    el('h2', { id: 'settings-title' }, [`Settings · version ${state.saved.version}`]),
+    el('h2', { id: 'settings-title' }, [t('settings.title', { version: state.saved.version })]),
     el('p', { id: 'settings-error', class: 'error', role: 'alert' }),
     el('div', { class: 'settings-grid' }, [
       el('div', {}, [...bands, rules, save]),
-      el('div', {}, [el('section', { id: 'preview', class: 'preview', 'aria-live': 'polite' }), el('h3', {}, ['History']), el('ol', { id: 'versions' })]),
+      el('div', {}, [el('section', { id: 'preview', class: 'preview', 'aria-live': 'polite' }), el('h3', {}, [t('settings.history')]), el('ol', { id: 'versions' })]),
     ]),
   );
 }
@@ -106,7 +107,7 @@ function renderControls() {
 function renderHistograms() {
   for (const band of BANDS) {
     const slot = $('settings').querySelector(`[data-histogram="${band}"]`);
-    slot?.replaceChildren(histogramSvg(state.preview?.histograms?.[band] ?? new Array(20).fill(0), state.draft[band], band));
+    slot?.replaceChildren(histogramSvg(state.preview?.histograms?.[band] ?? new Array(20).fill(0), state.draft[band], band === 'spam' ? t('settings.spam') : t('settings.toxicity')));
   }
 }
 
@@ -117,13 +118,21 @@ function renderPreview(error) {
   const preview = state.preview;
   if (!preview) return;
   $('preview').replaceChildren(
-    el('h3', {}, [`Last ${preview.total} comments under these settings`]),
-    countsTable('Now', preview.current),
-    countsTable('Proposed', preview.proposed),
+    el('h3', {}, [t('settings.previewTitle', { count: preview.total })]),
+    countsTable('now', preview.current),
+    countsTable('proposed', preview.proposed),
     el('p', {}, [
-      `Moderators labelled ${preview.agreement.labelled}. Auto-reject precision ${percent(preview.agreement.current.rejectPrecision)} → ${percent(preview.agreement.proposed.rejectPrecision)}, recall ${percent(preview.agreement.current.rejectRecall)} → ${percent(preview.agreement.proposed.rejectRecall)}; approved but moderators rejected ${preview.agreement.current.approvedButModeratorsRejected} → ${preview.agreement.proposed.approvedButModeratorsRejected}.`,
+      t('settings.agreement', {
+        labelled: preview.agreement.labelled,
+        precisionNow: percent(preview.agreement.current.rejectPrecision),
+        precisionProposed: percent(preview.agreement.proposed.rejectPrecision),
+        recallNow: percent(preview.agreement.current.rejectRecall),
+        recallProposed: percent(preview.agreement.proposed.rejectRecall),
+        missedNow: preview.agreement.current.approvedButModeratorsRejected,
+        missedProposed: preview.agreement.proposed.approvedButModeratorsRejected,
+      }),
     ]),
-    el('p', { id: 'changed-total' }, [`${preview.changedTotal} decision${preview.changedTotal === 1 ? '' : 's'} would change`]),
+    el('p', { id: 'changed-total' }, [t('settings.changedTotal', { count: preview.changedTotal })]),
     el('ol', { class: 'changed' }, preview.changed.slice(0, 50).map((/** @type {any} */ c) => el('li', {}, [`${c.id.slice(0, 8)}… ${c.from} → ${c.to}`]))),
   );
 }
@@ -131,7 +140,7 @@ function renderPreview(error) {
 async function renderVersions() {
   const { versions } = await api.get(`/api/v1/sites/${encodeURIComponent(state.siteId)}/settings/versions`);
   $('versions').replaceChildren(
-    ...versions.map((/** @type {any} */ v) => el('li', {}, [`v${v.version} · ${new Date(v.createdAt).toLocaleString()} · ${v.changedBy ?? 'created'}`])),
+    ...versions.map((/** @type {any} */ v) => el('li', {}, [`v${v.version} · ${when(v.createdAt)} · ${v.changedBy ?? t('settings.created')}`])),
   );
 }
 

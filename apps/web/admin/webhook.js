@@ -6,12 +6,10 @@
  */
 import * as api from './api.js';
 import { el, when } from './render.js';
+import { t } from './i18n.js';
 
-const EVENTS = [
-  { type: 'comment.held', label: 'Held by the scorer' },
-  { type: 'comment.rejected', label: 'Rejected (by the scorer or a moderator)' },
-  { type: 'comment.approved', label: 'Approved by a moderator' },
-];
+// Each event's label is `webhook.event.<type>` in the catalogues.
+const EVENTS = ['comment.held', 'comment.rejected', 'comment.approved'];
 // After "Send test" the page looks for the test's delivery this often, this long.
 const TEST_POLL_MS = 500;
 const TEST_WATCH_MS = 15_000;
@@ -36,8 +34,8 @@ export async function openWebhook(siteId) {
   } catch (error) {
     const { status, message } = /** @type {Error & { status?: number }} */ (error);
     $('webhook').replaceChildren(
-      el('h2', {}, ['Webhook']),
-      el('p', { class: 'error', role: 'alert' }, [status === 403 ? 'Only an owner or an admin of this site can set its webhook.' : message]),
+      el('h2', {}, [t('webhook.title')]),
+      el('p', { class: 'error', role: 'alert' }, [status === 403 ? t('webhook.forbidden') : message]),
     );
     return;
   }
@@ -57,45 +55,46 @@ function render() {
   const url = /** @type {HTMLInputElement} */ (el('input', { id: 'webhook-url', type: 'url', placeholder: 'https://hooks.example.org/moderato', autocomplete: 'off', spellcheck: 'false' }));
   url.value = webhook?.url ?? '';
   const format = /** @type {HTMLSelectElement} */ (
-    el('select', { id: 'webhook-format' }, [el('option', { value: 'json' }, ['JSON event (signed)']), el('option', { value: 'slack' }, ['Slack-compatible message'])])
+    el('select', { id: 'webhook-format' }, [el('option', { value: 'json' }, [t('webhook.formatJson')]), el('option', { value: 'slack' }, [t('webhook.formatSlack')])])
   );
   format.value = webhook?.format ?? 'json';
-  const events = EVENTS.map(({ type, label }, i) => checkbox(`webhook-event-${i}`, label, webhook ? webhook.events.includes(type) : true, { 'data-event': type }));
+  const events = EVENTS.map((type, i) => checkbox(`webhook-event-${i}`, t(`webhook.event.${type}`), webhook ? webhook.events.includes(type) : true, { 'data-event': type }));
   /** @param {string} action @param {string} label @param {string} [kind] */
   const button = (action, label, kind = '') => el('button', { type: 'button', 'data-webhook-action': action, ...(kind ? { class: kind } : {}) }, [label]);
-  const actions = webhook ? [button('save', 'Save', 'primary'), button('test', 'Send test'), button('rotate', 'New secret'), button('remove', 'Remove', 'danger')] : [button('save', 'Save', 'primary')];
+  const save = button('save', t('webhook.save'), 'primary');
+  const actions = webhook ? [save, button('test', t('webhook.test')), button('rotate', t('webhook.rotate')), button('remove', t('webhook.remove'), 'danger')] : [save];
+  const columns = ['when', 'event', 'comment', 'attempt', 'result', 'time'];
   $('webhook').replaceChildren(
-    el('h2', {}, ['Webhook']),
-    el('p', { class: 'muted' }, [
-      'Moderato POSTs an event to this address when a comment is held or rejected by the scorer, or approved or rejected by a moderator: signed with the secret (header X-Moderato-Signature), never with the author’s email.',
-    ]),
+    el('h2', {}, [t('webhook.title')]),
+    el('p', { class: 'muted' }, [t('webhook.intro')]),
     el('form', { id: 'webhook-form', class: 'webhook-form', novalidate: '' }, [
-      el('label', { for: 'webhook-url' }, ['Receiver URL']),
+      el('label', { for: 'webhook-url' }, [t('webhook.url')]),
       url,
-      el('label', { for: 'webhook-format' }, ['Format']),
+      el('label', { for: 'webhook-format' }, [t('webhook.format')]),
       format,
-      el('fieldset', {}, [el('legend', {}, ['Events']), ...events]),
-      checkbox('webhook-enabled', 'Send events', webhook?.enabled ?? true),
+      el('fieldset', {}, [el('legend', {}, [t('webhook.events')]), ...events]),
+      checkbox('webhook-enabled', t('webhook.enabled'), webhook?.enabled ?? true),
       el('div', { class: 'model-actions' }, actions),
     ]),
     el('p', { id: 'webhook-error', class: 'error', role: 'alert' }),
     el('p', { id: 'webhook-status', role: 'status', 'aria-live': 'polite' }),
     el('div', { id: 'webhook-secret', hidden: '' }),
-    el('h3', {}, ['Deliveries ', button('refresh', 'Refresh', 'link')]),
+    el('h3', {}, [t('webhook.deliveries'), ' ', button('refresh', t('webhook.refresh'), 'link')]),
     el('table', { class: 'deliveries' }, [
-      el('thead', {}, [el('tr', {}, ['When', 'Event', 'Comment', 'Attempt', 'Result', 'Time'].map((h) => el('th', { scope: 'col' }, [h])))]),
+      el('thead', {}, [el('tr', {}, columns.map((column) => el('th', { scope: 'col' }, [t(`webhook.column.${column}`)])))]),
       el('tbody', { id: 'webhook-deliveries' }),
     ]),
-    el('p', { id: 'webhook-no-deliveries', class: 'muted', hidden: '' }, ['No deliveries yet.']),
+    el('p', { id: 'webhook-no-deliveries', class: 'muted', hidden: '' }, [t('webhook.noDeliveries')]),
   );
 }
 
 /** @param {string} secret */
 function showSecret(secret) {
   $('webhook-secret').replaceChildren(
-    el('strong', {}, ['Signing secret: ']),
+    el('strong', {}, [t('webhook.secret')]),
+    ' ',
     el('code', { id: 'webhook-secret-value' }, [secret]),
-    el('p', { class: 'muted' }, ['Shown this once: copy it to the receiver now. To get another, use New secret.']),
+    el('p', { class: 'muted' }, [t('webhook.secretOnce')]),
   );
   $('webhook-secret').hidden = false;
 }
@@ -103,6 +102,7 @@ function showSecret(secret) {
 /** @param {any} delivery */
 function deliveryRow(delivery) {
   const ok = delivery.statusCode !== null && delivery.statusCode >= 200 && delivery.statusCode < 300;
+  // The error is the server's own words (`HTTP 500`, `timed out after 5000 ms`), shown as they are.
   const result = ok ? `HTTP ${delivery.statusCode}` : delivery.error ?? `HTTP ${delivery.statusCode}`;
   return el('tr', { 'data-event-id': delivery.eventId, 'data-ok': String(ok) }, [
     el('td', {}, [el('time', { datetime: delivery.at }, [when(delivery.at)])]),
@@ -110,7 +110,7 @@ function deliveryRow(delivery) {
     el('td', {}, [delivery.commentId ? el('code', {}, [delivery.commentId.slice(0, 8)]) : '—']),
     el('td', { class: 'number' }, [String(delivery.attempt)]),
     el('td', { class: ok ? 'ok' : 'failed' }, [result]),
-    el('td', { class: 'number' }, [`${delivery.durationMs} ms`]),
+    el('td', { class: 'number' }, [t('webhook.ms', { ms: delivery.durationMs })]),
   ]);
 }
 
@@ -137,9 +137,9 @@ function watchTest(eventId, deadline) {
   state.watch = window.setTimeout(async () => {
     if (siteId !== state.siteId || $('webhook').hidden) return;
     const delivery = (await loadDeliveries().catch(() => [])).find((/** @type {any} */ d) => d.eventId === eventId);
-    if (delivery) say(delivery.error ? `Test failed: ${delivery.error}.` : `Test delivered: HTTP ${delivery.statusCode} in ${delivery.durationMs} ms.`);
+    if (delivery) say(delivery.error ? t('webhook.testFailed', { error: delivery.error }) : t('webhook.testDelivered', { status: delivery.statusCode, ms: delivery.durationMs }));
     else if (Date.now() < deadline) watchTest(eventId, deadline);
-    else say('The test has not been delivered yet: are the workers running?');
+    else say(t('webhook.testLate'));
   }, TEST_POLL_MS);
 }
 
@@ -153,10 +153,10 @@ async function act(action) {
     render();
     await loadDeliveries();
     if (answer.secret) showSecret(answer.secret);
-    say(action === 'rotate' ? 'Saved with a new secret: the old one no longer signs.' : 'Saved.');
+    say(action === 'rotate' ? t('webhook.rotated') : t('webhook.saved'));
   } else if (action === 'test') {
     const { eventId } = await api.post(`${webhookPath()}/test`, {});
-    say('Test queued…');
+    say(t('webhook.testQueued'));
     clearTimeout(state.watch);
     watchTest(eventId, Date.now() + TEST_WATCH_MS);
   } else if (action === 'remove') {
@@ -164,7 +164,7 @@ async function act(action) {
     state.webhook = null;
     render();
     await loadDeliveries();
-    say('Removed: no more events are sent.');
+    say(t('webhook.removed'));
   } else if (action === 'refresh') await loadDeliveries();
 }
 

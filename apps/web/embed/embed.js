@@ -5,6 +5,11 @@
  *   <script src="https://moderato.example.org/embed.js"
  *           data-site="SITE_ID" data-article="ARTICLE_ID" async></script>
  *
+ * It speaks the language named by an optional data-lang, else the page's
+ * <html lang>, else English (docs/embed.md). The messages are in
+ * ./i18n/<language>.json, one file per language: the API writes English's
+ * and the list of languages into this script, and serves the others at
+ * /embed/i18n/<language>.json for the readers who need them.
  * Plain JS, no framework, no build step. Everything renders in a shadow root
  * (styles neither leak in nor out) and user data only ever becomes text
  * nodes or attribute values: never HTML. Requests go to the Moderato origin
@@ -23,6 +28,17 @@
   const EMAIL_MAX = 254;
   const EMAIL_RE = /^(?!\.)(?!.*\.\.)([A-Za-z0-9_'+\-.]*)[A-Za-z0-9_+-]@([A-Za-z0-9][A-Za-z0-9-]*\.)+[A-Za-z]{2,}$/;
   const URL_RE = /\bhttps?:\/\/[^\s<>"]+/g;
+  const DEFAULT_LANGUAGE = 'en';
+
+  /**
+   * A message: text with {placeholders}, or its plural forms chosen by the {count} it is given.
+   * @typedef {string | Partial<Record<Intl.LDMLPluralRule, string>>} Message
+   * @typedef {Record<string, Message>} Catalogue
+   */
+  /** The languages there are catalogues for, and English's: the API replaces the empty object when it serves this file. */
+  const BUNDLED = /** @type {{ languages?: string[], en?: Catalogue }} */ (/* moderato:catalogues */ {});
+  const LANGUAGES = BUNDLED.languages ?? [DEFAULT_LANGUAGE];
+  const english = BUNDLED.en ?? {};
 
   const STYLES = `
 :host{all:initial;display:block;
@@ -95,6 +111,51 @@ button{font:inherit;cursor:pointer;border-radius:var(--_radius);padding:.5em 1.1
     console.error('Moderato: the embed script needs data-site and data-article');
     return;
   }
+
+  /**
+   * The language a stated tag ('ru', 'ru-RU', 'pt_BR') asks for, if there is a catalogue for it.
+   * @param {string} tag
+   */
+  function catalogueFor(tag) {
+    const lower = tag.trim().toLowerCase().replace(/_/g, '-');
+    const primary = lower.split('-')[0] ?? '';
+    return [lower, primary].find((candidate) => LANGUAGES.includes(candidate));
+  }
+
+  // data-lang, else the page's own language; a language without a catalogue gets English.
+  const statedLanguage = script.dataset.lang || document.documentElement.lang || DEFAULT_LANGUAGE;
+  const language = catalogueFor(statedLanguage) ?? DEFAULT_LANGUAGE;
+  /** Dates and numbers follow the stated tag (en-GB, ru-RU) when it is the language shown and a valid tag. */
+  let locale = (() => {
+    try {
+      return language === catalogueFor(statedLanguage) ? (Intl.getCanonicalLocales(statedLanguage.replace(/_/g, '-'))[0] ?? language) : language;
+    } catch {
+      return language;
+    }
+  })();
+  /** @type {Catalogue} */
+  let messages = english;
+  const formatsFor = (/** @type {string} */ tag) => ({
+    plurals: new Intl.PluralRules(tag),
+    numbers: new Intl.NumberFormat(tag),
+    dates: new Intl.DateTimeFormat(tag, { year: 'numeric', month: 'long', day: 'numeric' }),
+  });
+  let formats = formatsFor(locale);
+
+  /**
+   * A message in the chosen language: plural form by params.count, {name} placeholders filled in.
+   * @param {string} key @param {Record<string, string | number>} [params]
+   */
+  function t(key, params = {}) {
+    const message = messages[key] ?? english[key] ?? key;
+    const count = Number(params.count ?? 0);
+    const text = typeof message === 'string' ? message : (message[formats.plurals.select(count)] ?? message.other ?? key);
+    return text.replace(/\{(\w+)\}/g, (whole, name) => {
+      const value = params[name];
+      return value === undefined ? whole : typeof value === 'number' ? formats.numbers.format(value) : value;
+    });
+  }
+
   const base = new URL('.', script.src);
   const apiUrl = (/** @type {string} */ path) => new URL(path, base).toString();
   const articlePath = `api/v1/sites/${encodeURIComponent(site)}/articles/${encodeURIComponent(article)}`;
@@ -102,11 +163,23 @@ button{font:inherit;cursor:pointer;border-radius:var(--_radius);padding:.5em 1.1
   /** @param {string} url @param {RequestInit} [init] */
   const call = (url, init) => fetch(url, { credentials: 'omit', mode: 'cors', ...init });
 
+  // A reader's own catalogue, asked for at once; without it the form speaks English, dates included.
+  const messagesReady = language === DEFAULT_LANGUAGE
+    ? Promise.resolve()
+    : call(apiUrl(`embed/i18n/${language}.json`))
+      .then((r) => (r.ok ? r.json() : Promise.reject(new Error(`catalogue: ${r.status}`))))
+      .then((catalogue) => void (messages = catalogue))
+      .catch(() => {
+        locale = DEFAULT_LANGUAGE;
+        formats = formatsFor(locale);
+      });
+
   function mount() {
     const selector = script?.dataset.target;
     const target = selector ? document.querySelector(selector) : null;
     if (selector && !target) console.warn(`Moderato: no element matches data-target "${selector}"; rendering after the script`);
-    const host = h('div', { class: 'moderato-comments' });
+    // The form's language, which may not be the page's: screen readers pronounce it right.
+    const host = h('div', { class: 'moderato-comments', lang: locale });
     if (target) target.append(host);
     else script?.after(host);
     return host;
@@ -128,8 +201,6 @@ button{font:inherit;cursor:pointer;border-radius:var(--_radius);padding:.5em 1.1
    * @typedef {{ id: string, parentId: string | null, name: string, body: string, createdAt: string }} ThreadComment
    * @typedef {{ token?: string, linkStyle: 'text' | 'nofollow', maxBodyLength: number }} FormSettings
    */
-
-  const dateFormat = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'long', day: 'numeric' });
 
   /**
    * A body as text; with the `nofollow` link style, http(s) URLs become links.
@@ -172,10 +243,10 @@ button{font:inherit;cursor:pointer;border-radius:var(--_radius);padding:.5em 1.1
         container = parent.replies ??= parent.li.appendChild(h('ol', { class: 'replies' }));
       }
       const when = new Date(c.createdAt);
-      const reply = h('button', { type: 'button', class: 'link', 'aria-label': `Reply to ${c.name}` }, ['Reply']);
+      const reply = h('button', { type: 'button', class: 'link', 'aria-label': t('replyTo', { name: c.name }) }, [t('reply')]);
       const li = h('li', { class: fresh ? 'comment fresh' : 'comment', 'data-id': c.id }, [
-        h('article', { 'aria-label': `Comment by ${c.name}` }, [
-          h('p', { class: 'meta' }, [h('span', { class: 'name' }, [c.name]), h('time', { datetime: c.createdAt }, [dateFormat.format(when)])]),
+        h('article', { 'aria-label': t('commentBy', { name: c.name }) }, [
+          h('p', { class: 'meta' }, [h('span', { class: 'name' }, [c.name]), h('time', { datetime: c.createdAt }, [formats.dates.format(when)])]),
           renderBody(c.body, settings.linkStyle),
           reply,
         ]),
@@ -192,12 +263,12 @@ button{font:inherit;cursor:pointer;border-radius:var(--_radius);padding:.5em 1.1
     /** @type {Array<[string, string]>} */
     const problems = [];
     const { name = '', email = '', body = '' } = values;
-    if (!name) problems.push(['name', 'Please enter your name.']);
-    else if (name.length > NAME_MAX) problems.push(['name', `Your name can be at most ${NAME_MAX} characters.`]);
-    if (!email) problems.push(['email', 'Please enter your e-mail address.']);
-    else if (email.length > EMAIL_MAX || !EMAIL_RE.test(email)) problems.push(['email', 'Please enter a valid e-mail address, like name@example.org.']);
-    if (!body) problems.push(['body', 'Please write a comment.']);
-    else if (body.length > maxBodyLength) problems.push(['body', `Your comment is ${body.length} characters long; the limit is ${maxBodyLength}.`]);
+    if (!name) problems.push(['name', t('nameMissing')]);
+    else if (name.length > NAME_MAX) problems.push(['name', t('nameTooLong', { count: NAME_MAX })]);
+    if (!email) problems.push(['email', t('emailMissing')]);
+    else if (email.length > EMAIL_MAX || !EMAIL_RE.test(email)) problems.push(['email', t('emailInvalid')]);
+    if (!body) problems.push(['body', t('bodyMissing')]);
+    else if (body.length > maxBodyLength) problems.push(['body', t('bodyTooLong', { count: body.length, max: maxBodyLength })]);
     return problems;
   }
 
@@ -213,12 +284,15 @@ button{font:inherit;cursor:pointer;border-radius:var(--_radius);padding:.5em 1.1
     control.setAttribute('required', '');
     control.setAttribute('aria-describedby', described);
     return h('div', { class: 'field' }, [
-      h('label', { for: id }, [label, ' ', h('span', { class: 'req', 'aria-hidden': 'true' }, ['*'])]),
+      h('label', { for: id }, [label, ' ', requiredMark()]),
       control,
       ...(hint ? [h('p', { class: 'hint', id: `${id}-hint` }, [hint])] : []),
       h('p', { class: 'error', id: `${id}-error`, hidden: '' }),
     ]);
   }
+
+  // The control's `required` tells screen readers; the star is for the eye, its title for the pointer.
+  const requiredMark = () => h('span', { class: 'req', 'aria-hidden': 'true', title: t('required') }, ['*']);
 
   function buildForm() {
     const inputs = {
@@ -228,18 +302,19 @@ button{font:inherit;cursor:pointer;border-radius:var(--_radius);padding:.5em 1.1
     };
     // The honeypot: invisible, unreachable by keyboard and screen readers; bots fill it.
     const honeypot = /** @type {HTMLInputElement} */ (h('input', { type: 'text', id: 'moderato-website', name: 'website', tabindex: '-1', autocomplete: 'off' }));
-    const title = h('h3', { id: 'moderato-form-title' }, ['Leave a comment']);
-    const cancel = h('button', { type: 'button', class: 'link', hidden: '' }, ['Cancel reply']);
-    const submit = h('button', { type: 'submit', class: 'submit' }, ['Post comment']);
+    const title = h('h3', { id: 'moderato-form-title' }, [t('formTitle')]);
+    const cancel = h('button', { type: 'button', class: 'link', hidden: '' }, [t('cancelReply')]);
+    const submit = h('button', { type: 'submit', class: 'submit' }, [t('submit')]);
+    const [beforeMark = '', afterMark = ''] = t('requiredNote').split('{mark}');
     const status = h('p', { class: 'status', role: 'status', 'aria-live': 'polite' });
     const form = /** @type {HTMLFormElement} */ (
       h('form', { novalidate: '', 'aria-labelledby': 'moderato-form-title' }, [
         title,
-        h('p', { class: 'note' }, ['Required fields are marked ', h('span', { class: 'req' }, ['*'])]),
-        field('name', 'Name', inputs.name),
-        field('email', 'Email', inputs.email, 'Your e-mail will not be published'),
-        field('body', 'Comment', inputs.body),
-        h('div', { class: 'hp', 'aria-hidden': 'true' }, [h('label', { for: 'moderato-website' }, ['Leave this field empty']), honeypot]),
+        h('p', { class: 'note' }, [beforeMark, h('span', { class: 'req' }, ['*']), afterMark]),
+        field('name', t('name'), inputs.name),
+        field('email', t('email'), inputs.email, t('emailPrivate')),
+        field('body', t('body'), inputs.body),
+        h('div', { class: 'hp', 'aria-hidden': 'true' }, [h('label', { for: 'moderato-website' }, [t('honeypot')]), honeypot]),
         h('p', {}, [submit, ' ', cancel]),
         status,
       ])
@@ -257,28 +332,29 @@ button{font:inherit;cursor:pointer;border-radius:var(--_radius);padding:.5em 1.1
     }
   }
 
-  const sentence = (/** @type {string} */ text) => text.charAt(0).toUpperCase() + text.slice(1) + (/[.!?]$/.test(text) ? '' : '.');
   const wait = (/** @type {number} */ ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
   async function start() {
     const startedAt = performance.now();
+    // Asked for now, so it travels beside the catalogue rather than after it.
+    const formSettings = call(apiUrl(`${articlePath}/form`))
+      .then((r) => (r.ok ? r.json() : undefined))
+      // Without a token the form still works: the post is scored like any other.
+      .catch(() => undefined);
+    await messagesReady;
     const host = mount();
     const root = host.attachShadow({ mode: 'open' });
     addStyles(root);
     const list = h('ol', { class: 'thread' });
-    const heading = h('h2', { id: 'moderato-title' }, ['Comments']);
-    const threadStatus = h('p', { class: 'hint', role: 'status' }, ['Loading comments…']);
+    const heading = h('h2', { id: 'moderato-title' }, [t('comments')]);
+    const threadStatus = h('p', { class: 'hint', role: 'status' }, [t('loading')]);
     const ui = buildForm();
     const formSlot = h('div', {}, [ui.form]);
     root.append(h('section', { 'aria-labelledby': 'moderato-title' }, [heading, threadStatus, list, formSlot]));
 
     /** @type {FormSettings} */
     const settings = { linkStyle: 'text', maxBodyLength: 5000 };
-    const formReady = call(apiUrl(`${articlePath}/form`))
-      .then((r) => (r.ok ? r.json() : undefined))
-      .then((s) => void Object.assign(settings, s))
-      // Without a token the form still works: the post is scored like any other.
-      .catch(() => undefined);
+    const formReady = formSettings.then((s) => void Object.assign(settings, s));
 
     /** @type {string | null} */
     let replyTo = null;
@@ -289,14 +365,14 @@ button{font:inherit;cursor:pointer;border-radius:var(--_radius);padding:.5em 1.1
       replyTo = c.id;
       replyButton = /** @type {HTMLElement} */ (li.querySelector(':scope > article > button'));
       li.querySelector(':scope > article')?.after(ui.form);
-      ui.title.textContent = `Reply to ${c.name}`;
+      ui.title.textContent = t('replyTo', { name: c.name });
       ui.cancel.hidden = false;
       (ui.inputs.name.value ? ui.inputs.body : ui.inputs.name).focus();
     };
     const endReply = (/** @type {boolean} */ refocus) => {
       replyTo = null;
       formSlot.append(ui.form);
-      ui.title.textContent = 'Leave a comment';
+      ui.title.textContent = t('formTitle');
       ui.cancel.hidden = true;
       if (refocus) replyButton?.focus();
     };
@@ -304,8 +380,8 @@ button{font:inherit;cursor:pointer;border-radius:var(--_radius);padding:.5em 1.1
 
     const thread = createThread(list, settings, startReply);
     const showCount = () => {
-      heading.textContent = thread.size ? `Comments (${thread.size})` : 'Comments';
-      threadStatus.textContent = thread.size ? '' : 'No comments yet. Be the first to comment.';
+      heading.textContent = thread.size ? t('commentsCount', { count: thread.size }) : t('comments');
+      threadStatus.textContent = thread.size ? '' : t('noComments');
     };
 
     /** @param {string} field @param {string} message */
@@ -337,29 +413,43 @@ button{font:inherit;cursor:pointer;border-radius:var(--_radius);padding:.5em 1.1
         if (status === 'approved') {
           thread.add(comment, true);
           showCount();
-          return setStatus('Your comment has been published.');
+          return setStatus(t('published'));
         }
-        if (status === 'rejected') return setStatus('Thank you. Your comment was not published.');
+        if (status === 'rejected') return setStatus(t('notPublished'));
         // Held for a moderator: the pending message stays, nothing more to wait for here.
         if (status === 'held') return;
       }
     }
 
-    /** @param {Response} response */
-    async function refused(response) {
+    /**
+     * The reader's words for a field the server refused: the page checks the same rules,
+     * so this is rare (a limit changed since the page loaded).
+     * @param {string} field @param {string} value
+     */
+    const refusedField = (field, value) =>
+      field === 'name' ? (value ? t('nameTooLong', { count: NAME_MAX }) : t('nameMissing'))
+      : field === 'email' ? t('emailInvalid')
+      : field === 'body' ? (value ? t('bodyRefused') : t('bodyMissing'))
+      : undefined;
+
+    /** @param {Response} response @param {Record<string, string>} values */
+    async function refused(response, values) {
       const error = await errorOf(response);
-      if (response.status === 400 && error.field && error.message && setError(error.field, sentence(error.message))) {
+      const fieldMessage = response.status === 400 && error.field ? refusedField(error.field, values[error.field] ?? '') : undefined;
+      if (error.field && fieldMessage && setError(error.field, fieldMessage)) {
         (/** @type {HTMLElement | null} */ (ui.form.querySelector('[aria-invalid=true]')))?.focus();
-        return setStatus('Please correct the marked field.', true);
+        return setStatus(t('fixField'), true);
       }
-      const retryAfter = response.headers.get('retry-after');
-      const messages = /** @type {Record<number, string>} */ ({
-        403: 'Comments cannot be posted from this page.',
-        409: 'You already posted this comment here.',
-        413: 'Your comment is too long.',
-        429: `You are posting too quickly. Please wait ${retryAfter ?? 'a minute'} ${retryAfter ? 'seconds ' : ''}and try again.`,
+      // The server's own messages are English: the reader gets ours, by the error's code.
+      const seconds = Number.parseInt(response.headers.get('retry-after') ?? '', 10);
+      const byCode = /** @type {Record<string, string>} */ ({
+        origin_not_allowed: t('originNotAllowed'),
+        article_closed: t('articleClosed'),
+        duplicate_comment: t('duplicate'),
+        payload_too_large: t('tooLarge'),
+        rate_limited: seconds > 0 ? t('rateLimited', { count: seconds }) : t('rateLimitedMinute'),
       });
-      setStatus(messages[response.status] ?? 'Your comment could not be sent just now. Please try again in a moment.', true);
+      setStatus(byCode[error.code ?? ''] ?? t('failed'), true);
     }
 
     let busy = false;
@@ -373,11 +463,11 @@ button{font:inherit;cursor:pointer;border-radius:var(--_radius);padding:.5em 1.1
       if (problems.length) {
         for (const [name, message] of problems) setError(name, message);
         ui.inputs[/** @type {'name' | 'email' | 'body'} */ (problems[0]?.[0])].focus();
-        return setStatus(problems.length === 1 ? 'Please correct the marked field.' : `Please correct the ${problems.length} marked fields.`, true);
+        return setStatus(problems.length === 1 ? t('fixField') : t('fixFields', { count: problems.length }), true);
       }
       busy = true;
       ui.submit.setAttribute('aria-disabled', 'true');
-      setStatus('Sending your comment…');
+      setStatus(t('sending'));
       const parentId = replyTo;
       try {
         const response = await call(apiUrl(`${articlePath}/comments`), {
@@ -385,14 +475,14 @@ button{font:inherit;cursor:pointer;border-radius:var(--_radius);padding:.5em 1.1
           headers: { 'content-type': 'application/json' },
           body: JSON.stringify({ ...values, parentId, formToken: settings.token, website: ui.honeypot.value }),
         });
-        if (response.status !== 202) return void (await refused(response));
+        if (response.status !== 202) return void (await refused(response, values));
         const { id } = await response.json();
         ui.inputs.body.value = '';
         if (parentId) endReply(false);
-        setStatus('Your comment is awaiting moderation.');
+        setStatus(t('pending'));
         void follow(id, { id, parentId, name: values.name, body: values.body, createdAt: new Date().toISOString() });
       } catch {
-        setStatus('We could not reach the comment service. Please check your connection and try again.', true);
+        setStatus(t('offline'), true);
       } finally {
         busy = false;
         ui.submit.removeAttribute('aria-disabled');
@@ -417,7 +507,7 @@ button{font:inherit;cursor:pointer;border-radius:var(--_radius);padding:.5em 1.1
       } while (cursor);
       showCount();
     } catch {
-      threadStatus.textContent = 'Comments could not be loaded just now.';
+      threadStatus.textContent = t('loadFailed');
     }
     const ms = Math.round(performance.now() - startedAt);
     host.dataset.state = 'ready';

@@ -33,20 +33,17 @@ export async function findUserByTokenHash(db: Kysely<Database>, tokenHash: strin
   return toUser(row);
 }
 
-/** Revokes a token by its hash; returns whether a live token was revoked. */
-export async function revokeApiToken(db: Kysely<Database>, tokenHash: string): Promise<boolean> {
+/** Which token to revoke: the token itself (by its hash) or, when it is lost, its id from `listApiTokens`. */
+export type TokenToRevoke = { tokenHash: string } | { id: string };
+
+/** Revokes one live token; returns whether one was revoked. */
+export async function revokeApiToken(db: Kysely<Database>, which: TokenToRevoke): Promise<boolean> {
   const result = await db
     .updateTable('api_tokens')
     .set({ revoked_at: new Date() })
-    .where('token_hash', '=', tokenHash)
+    .where((eb) => ('id' in which ? eb('id', '=', which.id) : eb('token_hash', '=', which.tokenHash)))
     .where('revoked_at', 'is', null)
     .executeTakeFirst();
-  return Number(result.numUpdatedRows) > 0;
-}
-
-/** Revokes a token by its id (from `listApiTokens`), for when the token itself is lost; returns whether one was revoked. */
-export async function revokeApiTokenById(db: Kysely<Database>, id: string): Promise<boolean> {
-  const result = await db.updateTable('api_tokens').set({ revoked_at: new Date() }).where('id', '=', id).where('revoked_at', 'is', null).executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
 }
 

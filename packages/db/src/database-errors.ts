@@ -1,11 +1,10 @@
+import { SOCKET_ERROR_CODES } from '@moderato/config';
 import { DatabaseError } from 'pg';
 
 // "Postgres is not there right now", as opposed to "this query is wrong":
 // only these may become a 503 or pause the queue; anything else is a bug
 // and must surface as one.
 
-// Node's socket errors, on connecting or on a connection that broke.
-const SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
 // The server's own: 57P01 admin_shutdown, 57P02 crash_shutdown,
 // 57P03 cannot_connect_now (starting up, in recovery), 53300 too_many_connections.
 const SERVER_CODES = new Set(['57P01', '57P02', '57P03', '53300']);
@@ -18,7 +17,7 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
   if (typeof code === 'string') {
     // Class 08: connection exceptions.
-    if (SOCKET_CODES.has(code) || SERVER_CODES.has(code) || /^08[0-9A-Z]{3}$/.test(code)) return true;
+    if (SOCKET_ERROR_CODES.has(code) || SERVER_CODES.has(code) || /^08[0-9A-Z]{3}$/.test(code)) return true;
   }
   return typeof message === 'string' && DRIVER_MESSAGES.some((prefix) => message.startsWith(prefix));
 }

@@ -4,6 +4,7 @@ import type { CommentEventsTable } from './tables/comment-events.table';
 import type { CommentsTable } from './tables/comments.table';
 import type { ModerationLabelsTable } from './tables/moderation-labels.table';
 import type { ErasedAuthorsTable } from './tables/erased-authors.table';
+import type { PrivacyEventsTable } from './tables/privacy-events.table';
 import type { QueueEventsTable } from './tables/queue-events.table';
 import type { ArticleSettingsTable, SiteSettingsVersionsTable } from './tables/site-settings.table';
 import type { SitesTable } from './tables/sites.table';
@@ -23,6 +24,7 @@ export interface Database {
   article_settings: ArticleSettingsTable;
   queue_events: QueueEventsTable;
   erased_authors: ErasedAuthorsTable;
+  privacy_events: PrivacyEventsTable;
   site_models: SiteModelsTable;
   site_model_events: SiteModelEventsTable;
   shadow_decisions: ShadowDecisionsTable;

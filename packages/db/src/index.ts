@@ -18,8 +18,8 @@ export {
 export { createSiteDirectory, type SiteDirectory, type SiteDirectoryOptions } from './site-directory';
 export { openServiceDatabase, type ServiceDatabase, type ServiceDatabaseOptions } from './service-database';
 export { InvalidCursorError } from './keyset-cursor';
-export { createUser, findUserCredentials, findUserById, findUserByEmail, canAccessSite, UserExistsError, type User, type NewUser } from './users.repository';
-export { createApiToken, findUserByTokenHash, listApiTokens, revokeApiToken, revokeApiTokenById, type ApiTokenSummary } from './api-tokens.repository';
+export { createUser, findUserCredentials, findUserById, findUserByEmail, canAccessSite, setUserLanguage, UserExistsError, type User, type NewUser } from './users.repository';
+export { createApiToken, findUserByTokenHash, listApiTokens, revokeApiToken, type ApiTokenSummary, type TokenToRevoke } from './api-tokens.repository';
 export { listReviewQueue, countByStatus, COUNT_CAP, type ReviewComment, type ReviewOrder, type ReviewQuery } from './review.repository';
 export {
   moderateComments,

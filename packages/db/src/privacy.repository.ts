@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { AcceptedComment, StoredCommentStatus } from '@moderato/core';
 import type { Database } from './database';
-import { ALLOW_EVENT_DELETE, withPrivacyTables } from './tables/privacy-events.table';
+import { ALLOW_EVENT_DELETE } from './tables/privacy-events.table';
 
 /** The text an erased comment keeps in place of its name and body. */
 export const ERASED_TEXT = '[deleted]';
@@ -17,7 +17,7 @@ export interface ExportedComment extends Pick<AcceptedComment, 'id' | 'siteId' |
 
 /** Every comment stored under one keyed email hash, oldest first; the export is audited. */
 export async function exportCommentsByEmailHash(db: Kysely<Database>, emailHash: string, actor: string): Promise<ExportedComment[]> {
-  return withPrivacyTables(db).transaction().execute(async (trx) => {
+  return db.transaction().execute(async (trx) => {
     const rows = await trx
       .selectFrom('comments')
       .select(['id', 'site_id', 'article_id', 'parent_id', 'author_name', 'body', 'status', 'created_at', 'decided_at'])
@@ -54,7 +54,7 @@ export async function exportCommentsByEmailHash(db: Kysely<Database>, emailHash:
  * caller's to remove: removeJobsOfAuthor in @moderato/queue).
  */
 export async function eraseCommentsByEmailHash(db: Kysely<Database>, request: { emailHash: string; mode: ErasureMode; actor: string }): Promise<string[]> {
-  return withPrivacyTables(db).transaction().execute(async (trx) => {
+  return db.transaction().execute(async (trx) => {
     // First: waits for a worker's insert of this author's comment to commit (so
     // the select below erases it too) and refuses every later one accepted before now.
     await sql`select record_erased_author(${request.emailHash})`.execute(trx);

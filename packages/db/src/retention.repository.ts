@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from './database';
-import { ALLOW_EVENT_DELETE, withPrivacyTables } from './tables/privacy-events.table';
+import { ALLOW_EVENT_DELETE } from './tables/privacy-events.table';
 
 /** The actor retention runs record in privacy_events. */
 export const RETENTION_ACTOR = 'system:retention';
@@ -25,10 +25,9 @@ export interface RetentionResult {
  * run's counts.
  */
 export async function purgeExpired(db: Kysely<Database>, before: Date): Promise<RetentionResult> {
-  const pdb = withPrivacyTables(db);
   let purgedComments = 0;
   for (;;) {
-    const purged = await pdb.transaction().execute(async (trx) => {
+    const purged = await db.transaction().execute(async (trx) => {
       const ids = (
         await trx.selectFrom('comments').select('id').where('status', 'in', ['held', 'rejected']).where('created_at', '<', before).limit(BATCH).forUpdate().skipLocked().execute()
       ).map((r) => r.id);
@@ -43,7 +42,7 @@ export async function purgeExpired(db: Kysely<Database>, before: Date): Promise<
   }
   let clearedIpHashes = 0;
   for (;;) {
-    const cleared = await pdb
+    const cleared = await db
       .updateTable('comments')
       .set({ ip_hash: null, updated_at: sql<Date>`now()` })
       .where('id', 'in', (eb) => eb.selectFrom('comments').select('id').where('ip_hash', 'is not', null).where('created_at', '<', before).limit(BATCH))
@@ -52,9 +51,9 @@ export async function purgeExpired(db: Kysely<Database>, before: Date): Promise<
     clearedIpHashes += count;
     if (count < BATCH) break;
   }
-  const expired = await pdb.deleteFrom('erased_authors').where('erased_at', '<', before).executeTakeFirst();
+  const expired = await db.deleteFrom('erased_authors').where('erased_at', '<', before).executeTakeFirst();
   const expiredErasures = Number(expired.numDeletedRows);
-  await pdb
+  await db
     .insertInto('privacy_events')
     .values({ action: 'retention', mode: null, details: { before: before.toISOString(), purgedComments, clearedIpHashes, expiredErasures }, actor: RETENTION_ACTOR })
     .execute();

@@ -7,7 +7,6 @@ import {
   type TrainingLabel,
 } from '@moderato/core';
 import type { Database } from './database';
-import { withPrivacyTables } from './tables/privacy-events.table';
 
 /**
  * The most labels one training reads, newest first: a site's recent policy,
@@ -23,7 +22,7 @@ export const MAX_TRAINING_LABELS = 50_000;
  * moderator action on it (moderation_labels is keyed by comment).
  */
 export async function listTrainingLabels(db: Kysely<Database>, siteId: string, cutoff: Date, { limit = MAX_TRAINING_LABELS } = {}): Promise<TrainingLabel[]> {
-  const rows = await withPrivacyTables(db)
+  const rows = await db
     .selectFrom('moderation_labels as l')
     .innerJoin('comments as c', 'c.id', 'l.comment_id')
     .select(['c.id', 'c.body', 'c.language', 'l.spam', 'l.toxic', 'l.labelled_at'])

@@ -9,6 +9,8 @@ export interface User {
   role: UserRole;
   /** Sites an owner or moderator works on; admins work on every site. */
   siteIds: string[];
+  /** The dashboard's language, as the user chose it; null follows the browser. */
+  language: string | null;
 }
 
 export class UserExistsError extends Error {
@@ -33,7 +35,7 @@ export async function createUser(db: Kysely<Database>, user: NewUser): Promise<U
       .insertInto('users')
       .values({ email, password_hash: user.passwordHash, role: user.role })
       .onConflict((oc) => oc.column('email').doNothing())
-      .returning(['id', 'email', 'role'])
+      .returning(['id', 'email', 'role', 'language'])
       .executeTakeFirst();
     if (!row) throw new UserExistsError(email);
     if (user.siteIds.length > 0) {
@@ -50,11 +52,11 @@ export async function createUser(db: Kysely<Database>, user: NewUser): Promise<U
 const siteIdsOfUser = sql<string[]>`coalesce((select json_agg(us.site_id order by us.site_id) from user_sites us where us.user_id = u.id), '[]')`;
 
 /** The user columns and their sites, from `users as u`. */
-export const userColumns = ['u.id', 'u.email', 'u.role', siteIdsOfUser.as('site_ids')] as const;
+export const userColumns = ['u.id', 'u.email', 'u.role', 'u.language', siteIdsOfUser.as('site_ids')] as const;
 
 /** A row selected with {@link userColumns} as the rest of the code sees a user. */
-export function toUser(row: { id: string; email: string; role: UserRole; site_ids: string[] }): User {
-  return { id: row.id, email: row.email, role: row.role, siteIds: row.site_ids };
+export function toUser(row: { id: string; email: string; role: UserRole; language: string | null; site_ids: string[] }): User {
+  return { id: row.id, email: row.email, role: row.role, siteIds: row.site_ids, language: row.language };
 }
 
 /** The user and their password hash, for sign-in only. */
@@ -80,4 +82,10 @@ export async function findUserByEmail(db: Kysely<Database>, email: string): Prom
 /** Whether the user may work on the site: admins everywhere, others where they are members. */
 export function canAccessSite(user: User, siteId: string): boolean {
   return user.role === 'admin' || user.siteIds.includes(siteId);
+}
+
+/** Sets the user's dashboard language (null: follow the browser); false when there is no such user. */
+export async function setUserLanguage(db: Kysely<Database>, userId: string, language: string | null): Promise<boolean> {
+  const result = await db.updateTable('users').set({ language }).where('id', '=', userId).executeTakeFirst();
+  return result.numUpdatedRows > 0n;
 }

@@ -1,10 +1,9 @@
+import { SOCKET_ERROR_CODES } from '@moderato/config';
 import { ReplyError } from 'ioredis';
 
 // Redis is down or not ready, as opposed to a command that is wrong (a
 // WRONGTYPE reply, a script error, a bug of ours): only these become a 503.
 
-// Node's socket errors, when ioredis passes them on.
-const SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
 // ioredis rejects a command with a plain Error of one of these fixed texts
 // when it has no connection to send it on (the producer's
 // `enableOfflineQueue: false`), loses it, or gives up waiting.
@@ -25,6 +24,6 @@ export function isRedisUnavailable(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   if (error instanceof ReplyError) return NOT_READY_REPLIES.test(error.message);
   const { code } = error as { code?: unknown };
-  if (typeof code === 'string' && SOCKET_CODES.has(code)) return true;
+  if (typeof code === 'string' && SOCKET_ERROR_CODES.has(code)) return true;
   return error.name === GAVE_UP || CLIENT_MESSAGES.has(error.message);
 }

@@ -7,7 +7,7 @@ import { parseOrThrow } from '../validate';
 const MAX_EMAIL_LENGTH = 254;
 const MAX_PASSWORD_LENGTH = 1024;
 
-const loginSchema = z.object({
+export const loginSchema = z.object({
   email: z
     .string({ error: 'email must be a string' })
     .trim()

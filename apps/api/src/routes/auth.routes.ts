@@ -7,6 +7,7 @@ import { csrfTokenFor, requireCsrf } from '../auth/csrf';
 import { currentUser } from '../auth/current-user';
 import { loginCredentials, parseLoginCredentials } from '../auth/login-credentials';
 import { HttpError } from '../errors';
+import type { SessionAnswer, SignedIn, SignedOut } from './auth.openapi';
 
 /** What stands between an unauthenticated client and argon2id. */
 export interface LoginProtection {
@@ -51,18 +52,18 @@ export function authRoutes({ db, session, login }: AuthRoutesOptions): Router {
     // A new session id at sign-in, so a planted cookie cannot ride along.
     await regenerate(req);
     req.session.userId = found.user.id;
-    res.json({ user: found.user, csrfToken: csrfTokenFor(req) });
+    res.json({ user: found.user, csrfToken: csrfTokenFor(req) } satisfies SignedIn);
   });
 
   router.get('/api/v1/auth/session', session, authenticate(db), (req, res) => {
     const user = currentUser(res);
-    res.json({ user, csrfToken: req.session?.userId ? csrfTokenFor(req) : null });
+    res.json({ user, csrfToken: req.session?.userId ? csrfTokenFor(req) : null } satisfies SessionAnswer);
   });
 
   router.post('/api/v1/auth/logout', session, authenticate(db), requireCsrf, async (req, res) => {
     currentUser(res);
     await destroy(req);
-    res.json({ signedOut: true });
+    res.json({ signedOut: true } satisfies SignedOut);
   });
 
   return router;

@@ -9,6 +9,7 @@ import { formEvidenceSchema } from '../guard/bot-trap';
 import type { IntakeGuard } from '../guard/intake-guard';
 import { acceptComment } from '../intake';
 import { parseOrThrow } from '../validate';
+import type { CommentAccepted, CommentStatusAnswer } from './comments.openapi';
 
 export interface CommentsRoutesOptions {
   sites: SiteDirectory;
@@ -57,7 +58,7 @@ export function commentsRoutes({ sites, keys, db, enqueue, isQueued, guard }: Co
     // A trapped bot gets the same answer as everyone, and nothing is queued.
     if (await guard?.botTrap.check(site.id, articleId, evidence)) {
       const id = randomUUID();
-      return void res.status(202).location(`/api/v1/comments/${id}`).json({ id, status: 'pending' });
+      return void res.status(202).location(`/api/v1/comments/${id}`).json({ id, status: 'pending' } satisfies CommentAccepted);
     }
     const comment = acceptComment(input, { siteId: site.id, articleId, ip: req.ip, acceptedAt: new Date() }, keys);
     const release = await guard?.duplicates?.claim(comment);
@@ -67,7 +68,7 @@ export function commentsRoutes({ sites, keys, db, enqueue, isQueued, guard }: Co
       await release?.();
       unavailableIfDown('the comment queue')(error);
     }
-    res.status(202).location(`/api/v1/comments/${comment.id}`).json({ id: comment.id, status: 'pending' });
+    res.status(202).location(`/api/v1/comments/${comment.id}`).json({ id: comment.id, status: 'pending' } satisfies CommentAccepted);
   });
 
   router.get('/api/v1/sites/:siteId/articles/:articleId/comments', async (req, res) => {
@@ -81,12 +82,12 @@ export function commentsRoutes({ sites, keys, db, enqueue, isQueued, guard }: Co
     if (!isUuid(req.params.id)) throw notFound('comment');
     const id = req.params.id.toLowerCase();
     const stored = await findCommentStatus(db, id);
-    if (stored) return void res.json({ id: id, status: stored });
+    if (stored) return void res.json({ id, status: stored } satisfies CommentStatusAnswer);
     const queued = await isQueued(id).catch(unavailableIfDown('the comment queue'));
-    if (queued) return void res.json({ id: id, status: 'pending' });
+    if (queued) return void res.json({ id, status: 'pending' } satisfies CommentStatusAnswer);
     // The job may have finished between the two look-ups.
     const decided = await findCommentStatus(db, id);
-    if (decided) return void res.json({ id: id, status: decided });
+    if (decided) return void res.json({ id, status: decided } satisfies CommentStatusAnswer);
     throw notFound('comment');
   });
 

@@ -8,6 +8,7 @@ import { requireCsrf } from '../auth/csrf';
 import { currentUser } from '../auth/current-user';
 import { HttpError, notFound, unavailableIfDown } from '../errors';
 import { parseOrThrow } from '../validate';
+import type { DeadLetterDiscarded, DeadLetterRetried } from './dead-letters.openapi';
 
 export interface DeadLettersRoutesOptions {
   db: Kysely<Database>;
@@ -16,12 +17,12 @@ export interface DeadLettersRoutesOptions {
   session: RequestHandler;
 }
 
-const pageSchema = z.object({
+export const deadLetterPageSchema = z.object({
   offset: z.coerce.number({ error: 'offset must be a number' }).int().min(0, 'offset must be at least 0').max(1_000_000).default(0),
   limit: z.coerce.number({ error: 'limit must be a number' }).int().min(1, 'limit must be 1 to 200').max(200, 'limit must be 1 to 200').default(50),
 });
 // Job ids are comment ids; anything else cannot name a job of ours.
-const JOB_ID = /^[A-Za-z0-9-]{1,100}$/;
+export const JOB_ID = /^[A-Za-z0-9-]{1,100}$/;
 
 /** A Redis outage is a 503: nothing changed, the admin can try again. */
 const fromQueue = <T>(work: Promise<T>): Promise<T> => work.catch(unavailableIfDown('the comment queue'));
@@ -47,7 +48,7 @@ export function deadLettersRoutes({ db, queue, session }: DeadLettersRoutesOptio
 
   router.get('/api/v1/admin/dead-letters', signedIn, async (req: Request, res: Response) => {
     requireAdmin(res);
-    const page = parseOrThrow(pageSchema, req.query, 'query');
+    const page = parseOrThrow(deadLetterPageSchema, req.query, 'query');
     res.set('Cache-Control', 'no-store').json(await fromQueue(listDeadLetters(queue, page)));
   });
 
@@ -61,7 +62,7 @@ export function deadLettersRoutes({ db, queue, session }: DeadLettersRoutesOptio
       await recordQueueEvent(trx, { action, jobIds: [id], actor: currentUser(res).id });
       if (!(await fromQueue(change(queue, id)))) throw notFound('dead letter');
     });
-    res.json(action === 'retry' ? { id, retried: true } : { id, discarded: true });
+    res.json(action === 'retry' ? ({ id, retried: true } satisfies DeadLetterRetried) : ({ id, discarded: true } satisfies DeadLetterDiscarded));
   };
 
   router.post('/api/v1/admin/dead-letters/:id/retry', signedInWrite, audited('retry', retryDeadLetter));

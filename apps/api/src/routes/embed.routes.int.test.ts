@@ -1,11 +1,10 @@
 import { gunzipSync } from 'node:zlib';
-import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { findSite } from '@moderato/db';
 import { createTestDatabase, testRedisUrl, uniqueQueuePrefix, type TestDatabase } from '../../../../test/support/test-database';
 import { CLEAN_COMMENT, givenSite } from '../../../../test/support/fixtures';
 import { postJson, startApiUnderTest, type ApiUnderTest } from '../../../../test/support/api-under-test';
-import { EMBED_SOURCE_PATH } from '../embed-asset';
+import { buildEmbedScript } from '../embed-asset';
 
 let testDb: TestDatabase;
 let api: ApiUnderTest;
@@ -42,7 +41,12 @@ describe('GET /embed.js', () => {
     expect(response.headers['cache-control']).toMatch(/public, max-age=\d+/);
     expect(response.headers['cross-origin-resource-policy']).toBe('cross-origin');
     expect(response.headers.vary).toMatch(/Accept-Encoding/);
-    expect(gunzipSync(response.body).toString('utf8')).toBe(readFileSync(EMBED_SOURCE_PATH, 'utf8'));
+    const served = gunzipSync(response.body).toString('utf8');
+    expect(served).toBe(buildEmbedScript().toString('utf8'));
+    // English and the list of languages are in the script; the others are not, so it does not grow with them.
+    expect(served).toContain('"languages":["en","ru"]');
+    expect(served).toContain('Your e-mail will not be published');
+    expect(served).not.toContain('Ваш e-mail не будет опубликован');
     expect(response.body.length).toBeLessThanOrEqual(12 * 1024);
 
     const revalidated = await rawGet('/embed.js', { 'accept-encoding': 'gzip', 'if-none-match': String(response.headers.etag) });
@@ -57,6 +61,26 @@ describe('GET /embed.js', () => {
     const gzipped = await rawGet('/embed.js', { 'accept-encoding': 'gzip' });
     expect(plain.headers.etag).not.toBe(gzipped.headers.etag);
     expect((await rawGet('/embed.js', { 'if-none-match': String(plain.headers.etag) })).status).toBe(304);
+  });
+});
+
+describe('GET /embed/i18n/{language}.json', () => {
+  it('serves a catalogue to any page, gzipped and cacheable', async () => {
+    const response = await rawGet('/embed/i18n/ru.json', { 'accept-encoding': 'gzip', origin: 'https://blog.example.org' });
+    expect(response.status).toBe(200);
+    expect(response.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(response.headers['access-control-allow-origin']).toBe('*');
+    expect(response.headers['cross-origin-resource-policy']).toBe('cross-origin');
+    expect(response.headers['cache-control']).toMatch(/public, max-age=\d+/);
+    const catalogue = JSON.parse(gunzipSync(response.body).toString('utf8'));
+    expect(catalogue).toMatchObject({ name: 'Имя', body: 'Комментарий', emailPrivate: 'Ваш e-mail не будет опубликован' });
+    expect((await rawGet('/embed/i18n/ru.json', { 'if-none-match': String((await rawGet('/embed/i18n/ru.json', {})).headers.etag) })).status).toBe(304);
+  });
+
+  it('answers 404 for a language it has no catalogue for', async () => {
+    const response = await fetch(`${api.sut.url}/embed/i18n/xx.json`);
+    expect(response.status).toBe(404);
+    expect(await response.json()).toMatchObject({ error: { code: 'not_found' } });
   });
 });
 

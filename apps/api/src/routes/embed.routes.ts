@@ -1,17 +1,21 @@
-import { Router } from 'express';
+import { Router, type Request, type Response } from 'express';
 import type { SiteDirectory } from '@moderato/db';
 import { articleIdSchema, siteIdSchema } from '../comment-input';
 import { notFound, unavailableIfDown } from '../errors';
 import type { FormTokens } from '../guard/form-token';
-import { loadStaticAsset, type StaticAsset } from '../embed-asset';
+import { buildEmbedScript, staticAsset, type StaticAsset } from '../embed-asset';
+import { readCatalogues } from '../i18n/catalogues';
 import { publicReadCors } from '../middleware/intake-cors.middleware';
 import { parseOrThrow } from '../validate';
+import type { FormAnswer } from './embed.openapi';
 
 export interface EmbedRoutesOptions {
   sites: SiteDirectory;
   tokens: FormTokens;
   /** Path of embed.js; read once when the routes are built. */
   scriptPath: string;
+  /** Its message catalogues, one `<language>.json` each; read once too. */
+  cataloguesDir: string;
 }
 
 // The snippet's URL never changes, so caches revalidate often (cheap: 304
@@ -20,10 +24,22 @@ const SCRIPT_CACHE_CONTROL = 'public, max-age=600, stale-while-revalidate=86400'
 
 const PUBLIC_READS = [/^\/api\/v1\/sites\/[^/]+\/articles\/[^/]+\/comments$/, /^\/api\/v1\/comments\/[^/]+$/];
 
-function sendAsset(asset: StaticAsset, acceptsGzip: boolean, ifNoneMatch: string | undefined) {
-  const etag = acceptsGzip ? asset.gzipEtag : asset.etag;
-  const notModified = (ifNoneMatch ?? '').split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
-  return { etag, notModified, body: acceptsGzip ? asset.gzipped : asset.body };
+/** Sends a static asset gzipped when the client takes it, with its ETag; 304 when the client has it. */
+function sendAsset(req: Request, res: Response, asset: StaticAsset, contentType: string): void {
+  const gzip = /\bgzip\b/.test(req.get('accept-encoding') ?? '');
+  const etag = gzip ? asset.gzipEtag : asset.etag;
+  const notModified = (req.get('if-none-match') ?? '').split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
+  res.set({
+    'Content-Type': contentType,
+    'Cache-Control': SCRIPT_CACHE_CONTROL,
+    ETag: etag,
+    Vary: 'Accept-Encoding',
+    // Helmet's default (same-origin) would stop other sites loading it.
+    'Cross-Origin-Resource-Policy': 'cross-origin',
+  });
+  if (notModified) return void res.status(304).end();
+  if (gzip) res.set('Content-Encoding', 'gzip');
+  res.send(gzip ? asset.gzipped : asset.body);
 }
 
 /**
@@ -31,24 +47,19 @@ function sendAsset(asset: StaticAsset, acceptsGzip: boolean, ifNoneMatch: string
  * and per form a signed "rendered at" token with the settings the form
  * checks on the page.
  */
-export function embedRoutes({ sites, tokens, scriptPath }: EmbedRoutesOptions): Router {
+export function embedRoutes({ sites, tokens, scriptPath, cataloguesDir }: EmbedRoutesOptions): Router {
   const router = Router();
-  const script = loadStaticAsset(scriptPath);
+  const catalogues = readCatalogues(cataloguesDir);
+  const script = staticAsset(buildEmbedScript(scriptPath, catalogues));
+  const catalogueFiles = new Map(Object.entries(catalogues).map(([language, catalogue]) => [`${language}.json`, staticAsset(Buffer.from(JSON.stringify(catalogue)))]));
 
-  router.get('/embed.js', (req, res) => {
-    const gzip = /\bgzip\b/.test(req.get('accept-encoding') ?? '');
-    const { etag, notModified, body } = sendAsset(script, gzip, req.get('if-none-match'));
-    res.set({
-      'Content-Type': 'text/javascript; charset=utf-8',
-      'Cache-Control': SCRIPT_CACHE_CONTROL,
-      ETag: etag,
-      Vary: 'Accept-Encoding',
-      // Helmet's default (same-origin) would stop other sites loading it.
-      'Cross-Origin-Resource-Policy': 'cross-origin',
-    });
-    if (notModified) return void res.status(304).end();
-    if (gzip) res.set('Content-Encoding', 'gzip');
-    res.send(body);
+  router.get('/embed.js', (req, res) => sendAsset(req, res, script, 'text/javascript; charset=utf-8'));
+
+  // A reader's language, fetched by the script when it is not English.
+  router.get('/embed/i18n/:file', publicReadCors, (req, res) => {
+    const catalogue = catalogueFiles.get(String(req.params.file));
+    if (!catalogue) throw notFound('catalogue');
+    sendAsset(req, res, catalogue, 'application/json; charset=utf-8');
   });
 
   // The thread and status reads are answered by the comments routes; this
@@ -71,7 +82,7 @@ export function embedRoutes({ sites, tokens, scriptPath }: EmbedRoutesOptions): 
       token: tokens.issue(site.id, articleId),
       linkStyle: site.settings.linkStyle,
       maxBodyLength: site.settings.maxBodyLength,
-    });
+    } satisfies FormAnswer);
   });
 
   return router;

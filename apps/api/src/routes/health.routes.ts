@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import type { LiveAnswer, ReadyAnswer } from './health.openapi';
 
 export interface HealthRoutesOptions {
   /** Named checks of the services this process needs; each rejects when its service is unreachable. */
@@ -17,7 +18,7 @@ function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
 export function healthRoutes({ checks, timeoutMs = 1_000 }: HealthRoutesOptions): Router {
   const router = Router();
   router.get('/healthz', (_req, res) => {
-    res.json({ status: 'ok' });
+    res.json({ status: 'ok' } satisfies LiveAnswer);
   });
   router.get('/readyz', async (_req, res) => {
     const entries = await Promise.all(
@@ -31,7 +32,7 @@ export function healthRoutes({ checks, timeoutMs = 1_000 }: HealthRoutesOptions)
       }),
     );
     const ready = entries.every(([, state]) => state === 'ok');
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ok' : 'unavailable', checks: Object.fromEntries(entries) });
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ok' : 'unavailable', checks: Object.fromEntries(entries) } satisfies ReadyAnswer);
   });
   return router;
 }

@@ -22,6 +22,7 @@ import { currentUser } from '../auth/current-user';
 import { siteForUser } from '../auth/site-access';
 import { HttpError } from '../errors';
 import { parseOrThrow } from '../validate';
+import type { ModelsAnswer, TrainingQueued } from './models.openapi';
 
 export interface ModelsRoutesOptions {
   db: Kysely<Database>;
@@ -31,14 +32,14 @@ export interface ModelsRoutesOptions {
 }
 
 // "3" or "v3", as the CLI and the dashboard print versions.
-const versionSchema = z
+export const versionSchema = z
   .string()
   .regex(/^v?[1-9][0-9]{0,8}$/, 'version must be a model version such as 3 or v3')
   .transform((value) => Number(value.replace(/^v/, '')));
 
-const promoteSchema = z.object({ force: z.boolean({ error: 'force must be true or false' }).default(false) }).strict();
-const emptySchema = z.object({}).strict();
-const comparisonQuerySchema = z.object({
+export const promoteSchema = z.object({ force: z.boolean({ error: 'force must be true or false' }).default(false) }).strict();
+export const emptySchema = z.object({}).strict();
+export const comparisonQuerySchema = z.object({
   limit: z.coerce.number({ error: 'limit must be a number' }).int().min(1, 'limit must be 1 to 200').max(200, 'limit must be 1 to 200').default(50),
 });
 
@@ -73,7 +74,7 @@ export function modelsRoutes({ db, session, enqueueTraining }: ModelsRoutesOptio
       models: models.map((model) => ({ ...model, worseThanLive: isWorseThanLive(model.metrics) })),
       agreement,
       events,
-    });
+    } satisfies ModelsAnswer);
   });
 
   router.get('/api/v1/sites/:siteId/models/:version/comparison', signedIn, async (req: Request, res: Response) => {
@@ -88,7 +89,7 @@ export function modelsRoutes({ db, session, enqueueTraining }: ModelsRoutesOptio
     const site = await siteFor(req, res);
     parseOrThrow(emptySchema, bodyOf(req), 'body');
     const jobId = await enqueueTraining(site.id, currentUser(res).id);
-    res.status(202).json({ jobId, siteId: site.id });
+    res.status(202).json({ jobId, siteId: site.id } satisfies TrainingQueued);
   });
 
   router.post('/api/v1/sites/:siteId/models/rollback', signedInWrite, async (req: Request, res: Response) => {

@@ -4,8 +4,10 @@ import type { PersonalDataKeys } from '@moderato/core';
 import type { Database } from '@moderato/db';
 import type { PreviewPool } from '../preview/preview-pool';
 import type { OnModerated } from '../webhooks/moderation-webhooks';
-import { adminRoutes } from './admin.routes';
+import { readCatalogues } from '../i18n/catalogues';
+import { ADMIN_CATALOGUES_DIR, adminRoutes } from './admin.routes';
 import { authRoutes, type LoginProtection } from './auth.routes';
+import { preferencesRoutes } from './preferences.routes';
 import { qaRoutes } from './qa.routes';
 import { reviewRoutes } from './review.routes';
 import { settingsRoutes } from './settings.routes';
@@ -22,13 +24,15 @@ export interface ModerationRoutesOptions {
   onModerated?: OnModerated;
 }
 
-/** Everything staff use: sign-in, the review API, site settings, the QA list, the /admin dashboard. */
+/** Everything staff use: sign-in, their preferences, the review API, site settings, the QA list, the /admin dashboard. */
 export function moderationRoutes(options: ModerationRoutesOptions): Router {
   const router = Router();
+  const catalogues = readCatalogues(ADMIN_CATALOGUES_DIR);
   router.use(authRoutes(options));
+  router.use(preferencesRoutes({ ...options, languages: Object.keys(catalogues) }));
   router.use(reviewRoutes(options));
   router.use(settingsRoutes(options));
   router.use(qaRoutes(options));
-  router.use(adminRoutes());
+  router.use(adminRoutes({ catalogues }));
   return router;
 }

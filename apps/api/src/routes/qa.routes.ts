@@ -9,6 +9,7 @@ import { currentUser } from '../auth/current-user';
 import { HttpError, notFound } from '../errors';
 import { parseOrThrow } from '../validate';
 import type { OnModerated } from '../webhooks/moderation-webhooks';
+import type { QaListAnswer } from './qa.openapi';
 
 export interface QaRoutesOptions {
   db: Kysely<Database>;
@@ -21,7 +22,7 @@ export interface QaRoutesOptions {
 /** Two years of weeks at most: each is one index range scan. */
 const MAX_WEEKS = 104;
 
-const qaQuerySchema = z.object({
+export const qaQuerySchema = z.object({
   status: z.enum(QA_LIST_STATUSES, { error: 'status must be pending, reviewed or all' }).default('pending'),
   cursor: z.string().max(300).optional(),
   limit: z.coerce.number({ error: 'limit must be a number' }).int().min(1, 'limit must be 1 to 200').max(200, 'limit must be 1 to 200').default(50),
@@ -32,7 +33,7 @@ const qaQuerySchema = z.object({
     .max(MAX_WEEKS, `weeks must be 1 to ${MAX_WEEKS}`)
     .default(12),
 });
-const verdictSchema = z.object({ verdict: z.enum(QA_VERDICTS, { error: 'verdict must be ok, spam or toxic' }) }).strict();
+export const verdictSchema = z.object({ verdict: z.enum(QA_VERDICTS, { error: 'verdict must be ok, spam or toxic' }) }).strict();
 
 /**
  * The QA list: auto-approved comments drawn at the site's qaSampleRate, for
@@ -55,7 +56,7 @@ export function qaRoutes({ db, session, onModerated = async () => undefined }: Q
     const site = await accessibleSite(currentUser(res), req.params.siteId);
     const { weeks, ...query } = parseOrThrow(qaQuerySchema, req.query, 'query');
     const [page, counts] = await Promise.all([listQaSamples(db, { siteId: site.id, ...query }), countQaWeeks(db, { siteId: site.id, weeks })]);
-    res.json({ samples: page.samples, next: page.next, estimate: estimateBadShare(counts), sampleRate: site.settings.qaSampleRate });
+    res.json({ samples: page.samples, next: page.next, estimate: estimateBadShare(counts), sampleRate: site.settings.qaSampleRate } satisfies QaListAnswer);
   });
 
   router.post('/api/v1/sites/:siteId/qa/:commentId', signedInWrite, async (req: Request, res: Response) => {

@@ -64,7 +64,7 @@ describe('GET /api/v1/sites/:siteId/review', () => {
   it('answers 401 for a malformed, unknown or revoked token', async () => {
     const { token } = await givenStaff(testDb.db, `revoked-${randomUUID()}@example.org`, 'admin');
     expect((await get('/api/v1/sites/blog/review', bearer(token))).status).toBe(200);
-    await revokeApiToken(testDb.db, hashApiToken(token));
+    await revokeApiToken(testDb.db, { tokenHash: hashApiToken(token) });
     for (const headers of [bearer(token), bearer('mod_unknown-token-unknown-token-unknown'), { authorization: 'Basic abc' }]) {
       expect((await get('/api/v1/sites/blog/review', headers)).status).toBe(401);
     }

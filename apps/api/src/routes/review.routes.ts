@@ -22,6 +22,7 @@ import { currentUser } from '../auth/current-user';
 import { HttpError, notFound } from '../errors';
 import { parseOrThrow } from '../validate';
 import type { OnModerated } from '../webhooks/moderation-webhooks';
+import type { BulkModerated, HistoryAnswer, Moderated, RevealedEmail, ReviewCounts, SitesAnswer } from './review.openapi';
 
 export interface ReviewRoutesOptions {
   db: Kysely<Database>;
@@ -35,19 +36,19 @@ export interface ReviewRoutesOptions {
 /** The most comments one bulk request may moderate. */
 export const MAX_BULK_IDS = 500;
 
-const statusSchema = z.enum(['held', 'approved', 'rejected'], { error: 'status must be held, approved or rejected' });
-const reviewQuerySchema = z.object({
+export const statusSchema = z.enum(['held', 'approved', 'rejected'], { error: 'status must be held, approved or rejected' });
+export const reviewQuerySchema = z.object({
   status: statusSchema.default('held'),
   order: z.enum(['likely-bad', 'oldest'], { error: 'order must be likely-bad or oldest' }).default('likely-bad'),
   cursor: z.string().max(300).optional(),
   limit: z.coerce.number({ error: 'limit must be a number' }).int().min(1, 'limit must be 1 to 200').max(200, 'limit must be 1 to 200').default(50),
 });
-const actionSchema = z.object({
+export const actionSchema = z.object({
   action: z.enum(MODERATION_ACTIONS, { error: 'action must be approve, reject or spam' }),
   reason: z.string().trim().max(1000, 'reason must be at most 1000 characters').optional(),
   expectedStatus: statusSchema.optional(),
 });
-const bulkSchema = actionSchema.extend({
+export const bulkSchema = actionSchema.extend({
   ids: z
     .array(z.uuid({ error: 'each id must be a UUID' }), { error: 'ids must be an array of comment ids' })
     .min(1, 'ids must not be empty')
@@ -82,7 +83,7 @@ export function reviewRoutes({ db, keys, session, onModerated = async () => unde
     const user = currentUser(res);
     const sites = (await listSites(db)).filter((site) => canAccessSite(user, site.id));
     const withCounts = await Promise.all(sites.map(async (site) => ({ id: site.id, name: site.name, counts: await countByStatus(db, site.id) })));
-    res.json({ sites: withCounts });
+    res.json({ sites: withCounts } satisfies SitesAnswer);
   });
 
   const accessibleSiteId = async (user: User, rawSiteId: unknown): Promise<string> => {
@@ -101,7 +102,7 @@ export function reviewRoutes({ db, keys, session, onModerated = async () => unde
   // Apart from the page, and capped: counting a large queue costs more than reading a page of it.
   router.get('/api/v1/sites/:siteId/review/counts', signedIn, async (req: Request, res: Response) => {
     const siteId = await accessibleSiteId(currentUser(res), req.params.siteId);
-    res.json({ ...(await countByStatus(db, siteId)), cap: COUNT_CAP });
+    res.json({ ...(await countByStatus(db, siteId)), cap: COUNT_CAP } satisfies ReviewCounts);
   });
 
   router.post('/api/v1/comments/moderation', signedInWrite, async (req: Request, res: Response) => {
@@ -116,7 +117,7 @@ export function reviewRoutes({ db, keys, session, onModerated = async () => unde
       mayModerate: (siteId) => canAccessSite(user, siteId),
     });
     await onModerated(moderated, input.action);
-    res.json({ comments: moderated.map(({ id, status }) => ({ id, status })) });
+    res.json({ comments: moderated.map(({ id, status }) => ({ id, status })) } satisfies BulkModerated);
   });
 
   router.post('/api/v1/comments/:id/moderation', signedInWrite, async (req: Request, res: Response) => {
@@ -132,12 +133,12 @@ export function reviewRoutes({ db, keys, session, onModerated = async () => unde
       mayModerate: (siteId) => canAccessSite(user, siteId),
     });
     await onModerated([moderated!], input.action);
-    res.json({ id: moderated!.id, status: moderated!.status });
+    res.json({ id: moderated!.id, status: moderated!.status } satisfies Moderated);
   });
 
   router.get('/api/v1/comments/:id/history', signedIn, async (req: Request, res: Response) => {
     const id = await accessibleCommentId(currentUser(res), req.params.id);
-    res.json({ events: await listCommentHistory(db, id) });
+    res.json({ events: await listCommentHistory(db, id) } satisfies HistoryAnswer);
   });
 
   router.post('/api/v1/comments/:id/reveal-email', signedInWrite, async (req: Request, res: Response) => {
@@ -146,7 +147,7 @@ export function reviewRoutes({ db, keys, session, onModerated = async () => unde
     if (user.role !== 'admin') throw new HttpError(403, 'forbidden', 'only an admin can reveal an email');
     const sealed = await revealSealedEmail(db, id, user.id);
     if (!sealed) throw notFound('comment');
-    res.set('Cache-Control', 'no-store').json({ id, email: keys.decryptEmail(sealed) });
+    res.set('Cache-Control', 'no-store').json({ id, email: keys.decryptEmail(sealed) } satisfies RevealedEmail);
   });
 
   return router;

@@ -11,6 +11,7 @@ import { invalidField } from '../errors';
 import { articleIdSchema } from '../comment-input';
 import type { PreviewPool } from '../preview/preview-pool';
 import { parseOrThrow } from '../validate';
+import type { ArticleSettingsAnswer, SettingsAnswer, SettingsVersionsAnswer } from './settings.openapi';
 
 export interface SettingsRoutesOptions {
   db: Kysely<Database>;
@@ -20,7 +21,7 @@ export interface SettingsRoutesOptions {
   previews: PreviewPool;
 }
 
-const articleSwitchesSchema = z
+export const articleSwitchesSchema = z
   .object({ closed: z.boolean({ error: 'closed must be true or false' }), premoderate: z.boolean({ error: 'premoderate must be true or false' }) })
   .partial()
   .strict();
@@ -29,7 +30,7 @@ const articleSwitchesSchema = z
 const MAX_PREVIEW_COMMENTS = 10_000;
 
 /** How many recent comments a preview re-decides: 1,000 unless asked. */
-const previewQuerySchema = z.object({
+export const previewQuerySchema = z.object({
   limit: z.coerce
     .number({ error: 'limit must be a number' })
     .int()
@@ -50,7 +51,7 @@ export function settingsRoutes({ db, session, previews }: SettingsRoutesOptions)
 
   router.get('/api/v1/sites/:siteId/settings', signedIn, async (req: Request, res: Response) => {
     const site = await siteFor(currentUser(res), req.params.siteId, { toChange: false });
-    res.json({ settings: site.settings, version: site.settingsVersion });
+    res.json({ settings: site.settings, version: site.settingsVersion } satisfies SettingsAnswer);
   });
 
   router.put('/api/v1/sites/:siteId/settings', signedInWrite, async (req: Request, res: Response) => {
@@ -74,7 +75,7 @@ export function settingsRoutes({ db, session, previews }: SettingsRoutesOptions)
 
   router.get('/api/v1/sites/:siteId/settings/versions', signedIn, async (req: Request, res: Response) => {
     const site = await siteFor(currentUser(res), req.params.siteId, { toChange: false });
-    res.json({ versions: await listSettingsVersions(db, site.id) });
+    res.json({ versions: await listSettingsVersions(db, site.id) } satisfies SettingsVersionsAnswer);
   });
 
   router.put('/api/v1/sites/:siteId/articles/:articleId/settings', signedInWrite, async (req: Request, res: Response) => {
@@ -82,7 +83,7 @@ export function settingsRoutes({ db, session, previews }: SettingsRoutesOptions)
     const articleId = parseOrThrow(articleIdSchema, req.params.articleId, 'path', 'articleId');
     const patch = parseOrThrow(articleSwitchesSchema, req.body, 'body');
     if (Object.keys(patch).length === 0) throw invalidField('closed', 'send closed and/or premoderate');
-    res.json({ articleId, ...(await saveArticleSettings(db, site.id, articleId, patch)) });
+    res.json({ articleId, ...(await saveArticleSettings(db, site.id, articleId, patch)) } satisfies ArticleSettingsAnswer);
   });
 
   return router;

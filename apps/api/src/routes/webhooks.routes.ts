@@ -10,6 +10,7 @@ import { currentUser } from '../auth/current-user';
 import { siteForUser } from '../auth/site-access';
 import { invalidField, notFound } from '../errors';
 import { parseOrThrow } from '../validate';
+import type { DeliveriesAnswer, SavedWebhook, TestQueued, WebhookAnswer } from './webhooks.openapi';
 
 export interface WebhooksRoutesOptions {
   db: Kysely<Database>;
@@ -23,7 +24,7 @@ export interface WebhooksRoutesOptions {
   resolve?: ResolveHost;
 }
 
-const webhookSchema = z
+export const webhookSchema = z
   .object({
     url: z.string({ error: 'url must be a string' }).trim().min(1, 'url is required'),
     format: z.enum(WEBHOOK_FORMATS, { error: 'format must be json or slack' }).default('json'),
@@ -36,14 +37,14 @@ const webhookSchema = z
     rotateSecret: z.boolean({ error: 'rotateSecret must be true or false' }).default(false),
   })
   .strict();
-const emptySchema = z.object({}).strict();
-const deliveriesQuerySchema = z.object({
+export const emptySchema = z.object({}).strict();
+export const deliveriesQuerySchema = z.object({
   limit: z.coerce.number({ error: 'limit must be a number' }).int().min(1, 'limit must be 1 to 200').max(200, 'limit must be 1 to 200').default(50),
   before: z.string().regex(/^[1-9][0-9]{0,18}$/, 'before must be a delivery id').optional(),
 });
 
 /** A webhook as staff see it: never its salt, and the secret only in the answer that made it. */
-const view = (webhook: SiteWebhook) => ({
+export const webhookView = (webhook: SiteWebhook) => ({
   url: webhook.url,
   format: webhook.format,
   events: webhook.events,
@@ -67,7 +68,7 @@ export function webhooksRoutes({ db, session, secrets, policy, enqueueTest, reso
   router.get(path, signedIn, async (req: Request, res: Response) => {
     const site = await siteFor(req, res);
     const webhook = await findSiteWebhook(db, site.id);
-    res.json({ webhook: webhook ? view(webhook) : null });
+    res.json({ webhook: webhook ? webhookView(webhook) : null } satisfies WebhookAnswer);
   });
 
   router.put(path, signedInWrite, async (req: Request, res: Response) => {
@@ -81,7 +82,7 @@ export function webhooksRoutes({ db, session, secrets, policy, enqueueTest, reso
     const { webhook, created } = await saveSiteWebhook(db, { siteId: site.id, ...settings, url: url.href, rotateSecret, newSalt: secrets.newSalt(), actor: currentUser(res).id });
     // The secret is shown once: when the webhook is made, or when it is rotated.
     const secret = created || rotateSecret ? { secret: secrets.secretFor(webhook.secretSalt) } : {};
-    res.set('Cache-Control', 'no-store').status(created ? 201 : 200).json({ webhook: view(webhook), ...secret });
+    res.set('Cache-Control', 'no-store').status(created ? 201 : 200).json({ webhook: webhookView(webhook), ...secret } satisfies SavedWebhook);
   });
 
   router.delete(path, signedInWrite, async (req: Request, res: Response) => {
@@ -95,13 +96,13 @@ export function webhooksRoutes({ db, session, secrets, policy, enqueueTest, reso
     parseOrThrow(emptySchema, req.body ?? {}, 'body');
     const webhook = await findSiteWebhook(db, site.id);
     if (!webhook) throw notFound('webhook');
-    res.status(202).json({ eventId: await enqueueTest(site.id) });
+    res.status(202).json({ eventId: await enqueueTest(site.id) } satisfies TestQueued);
   });
 
   router.get(`${path}/deliveries`, signedIn, async (req: Request, res: Response) => {
     const site = await siteFor(req, res);
     const query = parseOrThrow(deliveriesQuerySchema, req.query, 'query');
-    res.json(await listWebhookDeliveries(db, { siteId: site.id, ...query }));
+    res.json((await listWebhookDeliveries(db, { siteId: site.id, ...query })) satisfies DeliveriesAnswer);
   });
 
   return router;

@@ -1,6 +1,6 @@
 import { isUuid } from '@moderato/core';
 import { API_TOKEN_LIFETIME_DAYS, generateApiToken, hashApiToken } from '@moderato/auth';
-import { createApiToken, findUserByEmail, listApiTokens, revokeApiToken, revokeApiTokenById, type ApiTokenSummary } from '@moderato/db';
+import { createApiToken, findUserByEmail, listApiTokens, revokeApiToken, type ApiTokenSummary } from '@moderato/db';
 import { parseOptions } from '../parse-options';
 import { UsageError } from '../usage-error';
 import { withDatabase } from '../with-database';
@@ -38,7 +38,7 @@ export async function tokenRevokeCommand(args: string[]): Promise<void> {
   if ((options.token === undefined) === (options.id === undefined)) throw new UsageError('give either --token T or --id ID (see `moderato token list`)');
   if (options.id !== undefined && !isUuid(options.id)) throw new UsageError(`--id ${options.id}: not a token id (see \`moderato token list\`)`);
   await withDatabase(async (db) => {
-    const revoked = options.id !== undefined ? await revokeApiTokenById(db, options.id) : await revokeApiToken(db, hashApiToken(options.token!));
+    const revoked = await revokeApiToken(db, options.id !== undefined ? { id: options.id } : { tokenHash: hashApiToken(options.token!) });
     if (!revoked) throw new Error('no live token matches');
     console.log('revoked');
   });

@@ -1,18 +1,10 @@
-import type { AuthorHistory, Reason } from '../comment';
-import type { SiteSettings } from '../site-settings';
+import type { Reason } from '../comment';
+import type { ScoringInput } from './scorer';
 import type { FoldedText } from './normalise/fold-text';
 import type { Extracted, LanguageModels, ModelBundle } from './text-classifier';
 
-/** What every phase can read. */
-export interface PhaseContext {
-  body: string;
-  name: string;
-  settings: SiteSettings;
-  authorHistory?: AuthorHistory;
-  /** The author's other recent bodies on this site (newest first), for repeat-post detection. */
-  recentBodies?: readonly string[];
-  /** Stored fingerprints (textFingerprint) of the author's other recent comments: compared without folding them again. */
-  recentFingerprints?: readonly string[];
+/** What every phase can read: the scorer's input, and what the scorer and earlier phases derived from it. */
+export interface PhaseContext extends ScoringInput {
   /** This body's fingerprint, as the scorer worked it out for the result; phases run alone derive it. */
   fingerprint?: string;
   models: ModelBundle;

@@ -29,4 +29,6 @@ export interface CommentsTable {
   created_at: ColumnType<Date, Date | string, never>;
   decided_at: ColumnType<Date, Date | string, Date | string>;
   updated_at: Generated<Date>;
+  /** When the author's comments were erased (placeholder mode); null otherwise. */
+  erased_at: ColumnType<Date | null, never, Date | string | null>;
 }

@@ -1,5 +1,4 @@
-import type { ColumnType, Generated, JSONColumnType, Kysely } from 'kysely';
-import type { Database } from '../database';
+import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 
 /** One row per data-subject request or retention run; never the email or its hash. */
 export interface PrivacyEventsTable {
@@ -13,15 +12,6 @@ export interface PrivacyEventsTable {
   actor: string;
   created_at: ColumnType<Date, never, never>;
 }
-
-/** What the privacy migration adds, kept beside the repositories that use it. */
-export type PrivacyTables = {
-  privacy_events: PrivacyEventsTable;
-  comments: Database['comments'] & { erased_at: ColumnType<Date | null, never, Date | string | null> };
-};
-
-/** The database with the privacy columns and table in its type. */
-export const withPrivacyTables = (db: Kysely<Database>): Kysely<Database & PrivacyTables> => db.withTables<PrivacyTables>();
 
 /**
  * Lets this transaction delete audit rows (the trigger otherwise refuses):

@@ -6,6 +6,8 @@ export interface UsersTable {
   email: string;
   password_hash: string;
   role: UserRole;
+  /** The dashboard's language tag; null follows the browser. */
+  language: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: ColumnType<Date, never, never>;
 }
 
