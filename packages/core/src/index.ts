@@ -36,3 +36,4 @@ export {
 export { evaluateStoredRules } from './preview/rule-evaluator';
 export * from './qa';
 export * from './qa-estimate';
+export * from './imported-comment';
