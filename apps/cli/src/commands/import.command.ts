@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
+import type { Kysely } from 'kysely';
 import { loadConfig } from '@moderato/config';
 import { createPersonalDataKeys, createScorer, IMPORT_SOURCES, loadModelBundle, siteModelBundle, type ImportSource, type Scorer } from '@moderato/core';
-import type { Kysely } from 'kysely';
 import { findImportedSourceIds, findLiveSiteModelWeights, findSite, recordImportedComments, type Database, type ImportOutcome, type ImportWrite } from '@moderato/db';
 import { ARTICLE_FROM, type ArticleFrom } from '../import/article-id';
 import { readDisqusExport } from '../import/disqus-export.reader';

@@ -29,8 +29,8 @@ const ENTRY_NOUN: Readonly<Record<ImportSource, string>> = { wordpress: 'comment
 /**
  * Imports the comments a reader finds, in batches: maps each (errors are
  * counted with their line and the import goes on), scores it when asked,
- * and hands each batch to `record`, awaited before more of the file is read,
- * so memory stays flat whatever the file's size. A database error stops the
+ * and hands each batch to `record`, at most one batch being stored while the
+ * next is read, so memory stays flat whatever the file's size. A database error stops the
  * import: the batches already stored stay, and running it again goes on
  * where it stopped (what is there is skipped).
  */
@@ -39,16 +39,26 @@ export async function runImport(events: AsyncIterable<SourceEvent[]>, options: R
   const context = { siteId: options.siteId, source: options.source, articleFrom: options.articleFrom, keys: options.keys, now: options.now ?? new Date() };
   const tally = new ImportTally(options.dryRun);
   const comparison = scoring ? new ScoreComparison(scoring.scorer.modelVersion) : undefined;
-  let batch: Array<{ write: ImportWrite; undated: boolean }> = [];
+  type Pending = Array<{ write: ImportWrite; undated: boolean }>;
+  let batch: Pending = [];
+  // One batch is stored while the next is read and converted: the CLI's work
+  // and the database's overlap, and memory holds two batches at most.
+  let storing: Promise<void> = Promise.resolve();
 
-  const flush = async () => {
-    if (batch.length === 0) return;
-    const outcomes = await record(batch.map((b) => b.write));
-    batch.forEach(({ write, undated }, i) => {
+  const store = async (pending: Pending) => {
+    const outcomes = await record(pending.map((b) => b.write));
+    pending.forEach(({ write, undated }, i) => {
       const outcome = outcomes[i]!;
       tally.outcome(outcome, write.imported.verdict, write.imported.comment.articleId);
       if (outcome === 'imported' && undated) tally.undatedComment();
     });
+  };
+  const flush = async () => {
+    await storing;
+    if (batch.length === 0) return;
+    storing = store(batch);
+    // Awaited at the next flush; until then a failure must not count as unhandled.
+    storing.catch(() => undefined);
     batch = [];
   };
 
@@ -76,5 +86,6 @@ export async function runImport(events: AsyncIterable<SourceEvent[]>, options: R
     }
   }
   await flush();
+  await storing;
   return { summary: tally.toJSON(comparison), hasErrors: tally.hasErrors };
 }
