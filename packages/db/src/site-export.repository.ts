@@ -1,7 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { ImportSource, StoredCommentStatus } from '@moderato/core';
 import type { Database } from './database';
-import { withPrivacyTables } from './tables/privacy-events.table';
 
 /** One comment of a site as `moderato export` writes it. */
 export interface SiteExportComment {
@@ -50,7 +49,7 @@ const CURSOR = 'moderato_site_export';
 export async function exportSiteComments(db: Kysely<Database>, options: SiteExportOptions, write: (batch: SiteExportComment[]) => Promise<void>): Promise<number> {
   const { siteId, withEmails, batchSize = 1_000 } = options;
   if (withEmails) {
-    await withPrivacyTables(db)
+    await db
       .insertInto('privacy_events')
       .values({ action: 'export', mode: 'site', actor: options.actor, details: { siteId, withEmails: true } })
       .execute();
