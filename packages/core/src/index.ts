@@ -36,4 +36,5 @@ export {
 export { evaluateStoredRules } from './preview/rule-evaluator';
 export * from './qa';
 export * from './qa-estimate';
+export * from './imported-comment';
 export * from './webhook-events';

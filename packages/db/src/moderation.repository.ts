@@ -82,7 +82,11 @@ export async function applyModeration(trx: Transaction<Database>, request: Moder
   return rows.map((r) => ({ id: r.id, siteId: r.site_id, status, previousStatus: r.status }));
 }
 
-/** Records (or replaces) the training label of each comment: the latest moderator's word counts. */
+/**
+ * Records (or replaces) the training label of each comment: the latest
+ * moderator's word counts, and replaces an imported verdict too (the label's
+ * source becomes `moderator` again).
+ */
 export async function upsertLabels(
   trx: Transaction<Database>,
   comments: ReadonlyArray<{ id: string; siteId: string }>,
@@ -99,6 +103,7 @@ export async function upsertLabels(
         toxic: eb.ref('excluded.toxic'),
         labelled_by: eb.ref('excluded.labelled_by'),
         labelled_at: eb.ref('excluded.labelled_at'),
+        source: eb.ref('excluded.source'),
       })),
     )
     .execute();
