@@ -8,6 +8,7 @@ import { openDeadLetters, showDeadLettersButton, wireDeadLetters } from './dead-
 import { openModels, wireModels } from './models.js';
 import { openOverview, wireOverview } from './overview.js';
 import { openQa, wireQa } from './qa.js';
+import { openWebhook, wireWebhook } from './webhook.js';
 import { currentView, showView, VIEWS } from './views.js';
 
 /** @typedef {import('./views.js').ViewName} ViewName */
@@ -54,6 +55,7 @@ async function showDashboard() {
   showDeadLettersButton(state.user);
   // Models decide what gets published: owners and admins only (the API answers a moderator 403 anyway).
   $('show-models').hidden = state.user.role === 'moderator';
+  $('show-webhook').hidden = state.user.role === 'moderator';
   showWho();
   // The overview first: how the site is doing, then the work.
   await open('overview');
@@ -173,6 +175,7 @@ const OPENERS = {
   settings: () => openSettings(state.siteId, state.user),
   models: () => openModels(state.siteId),
   qa: () => openQa(state.siteId),
+  webhook: () => openWebhook(state.siteId),
   deadLetters: () => openDeadLetters(),
 };
 
@@ -266,6 +269,7 @@ function wire() {
   wireModels();
   wireQa();
   wireOverview();
+  wireWebhook();
   wireLanguageSwitch({
     switched: async (language) => {
       state.user.language = language;

@@ -8,6 +8,7 @@ export const VIEWS = /** @type {const} */ ({
   settings: { section: 'settings', button: 'show-settings' },
   models: { section: 'models', button: 'show-models' },
   qa: { section: 'qa', button: 'show-qa' },
+  webhook: { section: 'webhook', button: 'show-webhook' },
   deadLetters: { section: 'dead-letters', button: 'show-dead-letters' },
 });
 

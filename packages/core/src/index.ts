@@ -37,3 +37,5 @@ export { evaluateStoredRules } from './preview/rule-evaluator';
 export * from './qa';
 export * from './qa-estimate';
 export * from './overview';
+export * from './imported-comment';
+export * from './webhook-events';

@@ -10,6 +10,7 @@ import { preferencesApi } from '../routes/preferences.openapi';
 import { qaApi } from '../routes/qa.openapi';
 import { reviewApi } from '../routes/review.openapi';
 import { settingsApi } from '../routes/settings.openapi';
+import { webhooksApi } from '../routes/webhooks.openapi';
 import type { ApiOperation } from './api-operation';
 
 /**
@@ -29,5 +30,6 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
   ...modelsApi,
   ...qaApi,
   ...overviewApi,
+  ...webhooksApi,
   ...deadLettersApi,
 ];

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { PersonalDataKeys } from '@moderato/core';
 import type { Database } from '@moderato/db';
 import type { PreviewPool } from '../preview/preview-pool';
+import type { OnModerated } from '../webhooks/moderation-webhooks';
 import { readCatalogues } from '../i18n/catalogues';
 import { ADMIN_CATALOGUES_DIR, adminRoutes } from './admin.routes';
 import { authRoutes, type LoginProtection } from './auth.routes';
@@ -20,6 +21,8 @@ export interface ModerationRoutesOptions {
   login: LoginProtection;
   /** Settings previews run in worker threads. */
   previews: PreviewPool;
+  /** Told of each moderator action (review queue or QA verdict) once committed: queues webhook events. */
+  onModerated?: OnModerated;
 }
 
 /** Everything staff use: sign-in, their preferences, the review API, site settings, the QA list, the overview, the /admin dashboard. */
