@@ -2,7 +2,7 @@ import { Redis } from 'ioredis';
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { hashApiToken } from '@moderato/auth';
-import { recordDecisions, revokeApiToken } from '@moderato/db';
+import { recordDecisions, recordWebhookDelivery, revokeApiToken, saveSiteWebhook } from '@moderato/db';
 import { createScoreCommentQueue, enqueueScoreComment, PAYLOAD_VERSION, type ScoreCommentQueue } from '@moderato/queue';
 import { postJson, startApiUnderTest, type ApiUnderTest } from '../support/api-under-test';
 import { acceptedComment, givenDecidedComment, scoreResult } from '../support/comment-factory';
@@ -29,7 +29,7 @@ let theirCommentId: string;
 const headers: Record<string, Record<string, string>> = {};
 
 interface Route {
-  method: 'GET' | 'POST' | 'PUT' | 'PATCH';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   path: () => string;
   body?: unknown;
   /** Status for a staff member of another site (404 where the path names a comment: its existence is not told); undefined where a route is not site-scoped. */
@@ -61,6 +61,14 @@ const ROUTES: Route[] = [
   // QA is for everyone working on the site, moderators included: no wrong role.
   { method: 'GET', path: () => '/api/v1/sites/blog/qa', wrongSite: 403 },
   { method: 'POST', path: () => `/api/v1/sites/blog/qa/${qaCommentId}`, body: { verdict: 'spam' }, wrongSite: 403 },
+  // The overview is for everyone working on the site, moderators included: no wrong role.
+  { method: 'GET', path: () => '/api/v1/sites/blog/overview?days=7', wrongSite: 403 },
+  // The webhook sends the site's comments elsewhere: owners and admins only, as models.
+  { method: 'GET', path: () => '/api/v1/sites/blog/webhook', wrongSite: 403, wrongRole: { as: 'moderator', status: 403 } },
+  { method: 'PUT', path: () => '/api/v1/sites/blog/webhook', body: { url: 'https://93.184.216.34/hook' }, wrongSite: 403, wrongRole: { as: 'moderator', status: 403 } },
+  { method: 'DELETE', path: () => '/api/v1/sites/blog/webhook', wrongSite: 403, wrongRole: { as: 'moderator', status: 403 } },
+  { method: 'POST', path: () => '/api/v1/sites/blog/webhook/test', body: {}, wrongSite: 403, wrongRole: { as: 'moderator', status: 403 } },
+  { method: 'GET', path: () => '/api/v1/sites/blog/webhook/deliveries', wrongSite: 403, wrongRole: { as: 'moderator', status: 403 } },
   { method: 'GET', path: () => '/api/v1/admin/dead-letters', wrongRole: { as: 'owner', status: 403 } },
   { method: 'POST', path: () => '/api/v1/admin/dead-letters/00000000-0000-4000-8000-000000000000/retry', body: {}, wrongRole: { as: 'owner', status: 403 } },
   { method: 'POST', path: () => '/api/v1/admin/dead-letters/00000000-0000-4000-8000-000000000000/discard', body: {}, wrongRole: { as: 'owner', status: 403 } },
@@ -102,6 +110,8 @@ const TABLES = [
   'site_model_events',
   'shadow_decisions',
   'qa_samples',
+  'site_webhooks',
+  'webhook_deliveries',
 ];
 
 /** What a board write could change: every job's state and data, and whether the queue is paused. */
@@ -138,6 +148,9 @@ beforeAll(async () => {
   await givenSite(testDb.db, 'other');
   commentId = (await givenDecidedComment(testDb.db, { siteId: 'blog', decision: 'hold' })).id;
   await givenSiteModel(testDb.db, 'blog', 1);
+  // A webhook and a logged delivery, so a refused DELETE or PUT would show as a change.
+  await saveSiteWebhook(testDb.db, { siteId: 'blog', url: 'https://93.184.216.34/hook', format: 'json', events: ['comment.held'], enabled: true, newSalt: 'salt', rotateSecret: false, actor: 'setup' });
+  await recordWebhookDelivery(testDb.db, { siteId: 'blog', eventId: randomUUID(), eventType: 'comment.held', commentId: null, attempt: 1, statusCode: 200, error: null, durationMs: 5 });
   theirCommentId = (await givenDecidedComment(testDb.db, { siteId: 'other', decision: 'hold' })).id;
   const qaComment = acceptedComment({ siteId: 'blog' });
   await recordDecisions(testDb.db, [{ comment: qaComment, score: scoreResult('approve'), qaSample: true }]);

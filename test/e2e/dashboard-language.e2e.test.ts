@@ -49,6 +49,12 @@ async function signIn(page: Page, email: string, labels: { email: string; passwo
   await page.getByLabel(labels.email).fill(email);
   await page.getByLabel(labels.password).fill(STAFF_PASSWORD);
   await page.getByRole('button', { name: labels.submit }).click();
+  await openQueue(page);
+}
+
+/** The dashboard opens on the overview; the queue is one click away, whatever the language. */
+async function openQueue(page: Page) {
+  await page.locator('#show-queue').click();
   await page.locator('.card').first().waitFor();
 }
 
@@ -60,7 +66,7 @@ it('switches to Russian from the header, keeps it across a reload, and follows t
   await signIn(page, 'olga@example.org', ENGLISH);
   expect(await page.getByRole('tab', { name: 'Held (3)' }).count()).toBe(1);
 
-  await page.getByLabel('Language').selectOption('ru');
+  await page.getByRole('combobox', { name: /^Language/ }).selectOption('ru');
   await page.getByRole('tab', { name: 'На проверке (3)' }).waitFor();
   for (const name of ['Очередь', 'Настройки', 'Контроль качества', 'Выйти']) expect(await page.getByRole('button', { name, exact: true }).isVisible()).toBe(true);
   expect(await page.locator('.card').first().getByRole('button', { name: 'Одобрить' }).isVisible()).toBe(true);
@@ -71,8 +77,9 @@ it('switches to Russian from the header, keeps it across a reload, and follows t
   await eventually(async () => ((await languageOf('olga@example.org')) === 'ru' ? true : undefined), 5_000, 'the saved language');
 
   await page.reload();
+  await openQueue(page);
   await page.getByRole('tab', { name: 'На проверке (3)' }).waitFor();
-  expect(await page.getByLabel('Язык').inputValue()).toBe('ru');
+  expect(await page.getByRole('combobox', { name: /^Язык/ }).inputValue()).toBe('ru');
   // A toast in Russian, with the plural form of its count.
   await page.locator('.card').first().getByRole('button', { name: 'Одобрить' }).click();
   expect(await page.locator('#toast-text').textContent()).toBe('Одобрен 1 комментарий.');
@@ -90,7 +97,7 @@ it('switches to Russian from the header, keeps it across a reload, and follows t
   await elsewhere.getByRole('tab', { name: 'На проверке (3)' }).waitFor();
 
   // Back to English from the same switch.
-  await elsewhere.getByLabel('Язык').selectOption('en');
+  await elsewhere.getByRole('combobox', { name: /^Язык/ }).selectOption('en');
   await elsewhere.getByRole('tab', { name: 'Held (3)' }).waitFor();
   await eventually(async () => ((await languageOf('olga@example.org')) === 'en' ? true : undefined), 5_000, 'the saved language');
 });
@@ -100,6 +107,11 @@ it('follows the browser for a user who has not chosen: a Russian browser gets Ru
   await page.getByRole('button', { name: 'Войти' }).waitFor();
   await signIn(page, 'ivan@example.org', { email: 'E-mail', password: 'Пароль', submit: 'Войти' });
   expect(await page.getByRole('tab', { name: 'На проверке (3)' }).count()).toBe(1);
-  expect(await page.getByLabel('Язык').inputValue()).toBe('ru');
+  expect(await page.getByRole('combobox', { name: /^Язык/ }).inputValue()).toBe('ru');
   expect(await languageOf('ivan@example.org')).toBeNull();
+  // The overview speaks it too, plurals and all.
+  await page.getByRole('button', { name: 'Обзор', exact: true }).click();
+  await page.getByRole('heading', { name: 'Обзор' }).waitFor();
+  expect(await page.locator('.range-switch button').allTextContents()).toEqual(['7 дней', '30 дней', '90 дней']);
+  expect(await page.getByRole('figure', { name: 'Комментарии по языкам' }).count()).toBe(1);
 });

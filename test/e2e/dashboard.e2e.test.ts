@@ -56,6 +56,8 @@ afterAll(async () => {
   await testDb?.close();
 });
 
+/** The dashboard opens on the overview; the queue is one click away. */
+const openQueue = () => page.getByRole('button', { name: 'Queue', exact: true }).click();
 const card = (key: string) => page.locator(`.card[data-id="${ids[key]}"]`);
 const thread = async () =>
   (await (await fetch(`${api.sut.url}/api/v1/sites/premod/articles/launch-post/comments`)).json()).comments.map((c: { id: string }) => c.id);
@@ -65,6 +67,7 @@ it('signs in and shows the held comments with scores, reasons and highlighted wo
   await page.getByLabel('Email').fill('moderator@example.org');
   await page.getByLabel('Password').fill(STAFF_PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
+  await openQueue();
 
   await page.locator('.card').first().waitFor();
   expect(await page.locator('.card').count()).toBe(4);
@@ -104,6 +107,7 @@ it('approves with the keyboard', async () => {
 it('undoes an action within the undo window', async () => {
   await page.locator('.toast').waitFor({ state: 'hidden' });
   await page.goto(`${api.sut.url}/admin/`);
+  await openQueue();
   await page.locator('.card').first().waitFor();
   const first = await page.locator('.card').first().getAttribute('data-id');
   await page.locator('.card').first().getByRole('button', { name: 'Reject' }).click();
@@ -114,6 +118,7 @@ it('undoes an action within the undo window', async () => {
 
 it('bulk-rejects the selection and shows the history', async () => {
   await page.goto(`${api.sut.url}/admin/`);
+  await openQueue();
   await page.locator('.card').first().waitFor();
   const remaining = await page.locator('.card').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-id')));
   expect(remaining).toHaveLength(2);
@@ -140,6 +145,7 @@ it('still saves an action waiting out its undo window when the moderator leaves 
   const slowLink = await startDelayingProxy(api.sut.url, { delayMs: 1_000, matches: (chunk) => chunk.toString('latin1').startsWith('POST /api/v1/comments/') });
   try {
     await page.goto(`${slowLink.url}/admin/`);
+    await openQueue();
     await page.locator(`.card[data-id="${json.id}"]`).waitFor();
     // The page's clock stands still: the undo window never ends, so only leaving the page can send the action.
     await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1);

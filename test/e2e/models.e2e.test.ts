@@ -126,7 +126,7 @@ it('shows the models beside live, the agreement chart, and the shadow comparison
   expect(await page.getByRole('button', { name: 'Roll back' }).isDisabled()).toBe(true);
 
   // One line per model: the shipped model's live decisions over five weeks, v3's over the two it ran in shadow.
-  const series = await page.locator('svg.chart g.series').evaluateAll((groups) => groups.map((g) => [g.getAttribute('data-series'), g.querySelectorAll('circle').length]));
+  const series = await page.locator('#models svg.chart g.series').evaluateAll((groups) => groups.map((g) => [g.getAttribute('data-series'), g.querySelectorAll('circle').length]));
   expect(series).toEqual([[`shipped ${SHIPPED}`, 5], ['v3 in shadow', 2]]);
 
   // 21 compared over the two weeks: v3 rejected the bad one live approved, and approved 4 clean ones live held and the hostile one.

@@ -88,7 +88,7 @@ it('shows the pending samples, comment text as text, and the estimate with its 9
   expect(weeks[0]).toEqual(['20', '20', '1', '5.0%', expect.stringMatching(/^\d+\.\d% – \d+\.\d%$/)]);
   expect(weeks[1]!.slice(0, 4)).toEqual(['25', '25', '0', '0.0%']);
   expect(weeks[3]).toEqual(['3', '0', '0', '—', '—']);
-  expect(await page.locator('svg.chart circle').count()).toBe(3);
+  expect(await page.locator('#qa svg.chart circle').count()).toBe(3);
 
   if (process.env.MODERATO_SCREENSHOTS) {
     mkdirSync(path.join(__dirname, '../../docs'), { recursive: true });

@@ -39,6 +39,9 @@ it('names Redis keys by ids and keyed hashes only', async () => {
     new RegExp(`^score-comment:${posted.json.id}$`),
     // The training queue the API only opens (its jobs name a site, never a person).
     /^train-site-model:(id|meta|events|wait|paused|active|delayed|prioritized|completed|failed|marker|pc|stalled-check|limiter)$/,
+    // Webhook events the API queues (moderators' actions, tests): jobs named by a random event id, carrying ids only.
+    /^webhook-delivery:(id|meta|events|wait|paused|active|delayed|prioritized|completed|failed|marker|pc|stalled-check|limiter)$/,
+    /^webhook-delivery:[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
     /^dup:[A-Za-z0-9_-]{43}$/, // sha256 over site, article, keyed email hash and body
     /^rl:ip:[0-9a-f]{64}$/, // the keyed IP hash
     new RegExp(`^rl:site:${SITE}$`),

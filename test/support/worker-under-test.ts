@@ -4,7 +4,10 @@ import { LogCapture } from './api-under-test';
 import { TEST_SECRET } from './fixtures';
 
 /** The real worker, in-process, with its logs captured. */
-export async function startWorkerUnderTest(env: { databaseUrl: string; redisUrl: string; queuePrefix: string }): Promise<{ sut: RunningWorker; logs: LogCapture }> {
+export async function startWorkerUnderTest(
+  env: { databaseUrl: string; redisUrl: string; queuePrefix: string },
+  extraEnv: Record<string, string> = {},
+): Promise<{ sut: RunningWorker; logs: LogCapture }> {
   const config = loadConfig({
     NODE_ENV: 'test',
     DATABASE_URL: env.databaseUrl,
@@ -12,6 +15,7 @@ export async function startWorkerUnderTest(env: { databaseUrl: string; redisUrl:
     MODERATO_QUEUE_PREFIX: env.queuePrefix,
     MODERATO_SECRET: TEST_SECRET,
     LOG_LEVEL: 'info',
+    ...extraEnv,
   });
   const logs = new LogCapture();
   const sut = await startWorker(config, createLogger({ level: config.logLevel, service: 'worker', destination: logs }));

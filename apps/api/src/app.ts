@@ -14,6 +14,7 @@ import { metricsRoutes, type MetricsRoutesOptions } from './routes/metrics.route
 import { moderationRoutes, type ModerationRoutesOptions } from './routes/moderation.routes';
 import { modelsRoutes, type ModelsRoutesOptions } from './routes/models.routes';
 import { queueBoardRoutes, type QueueBoardRoutesOptions } from './routes/queue-board.routes';
+import { webhooksRoutes, type WebhooksRoutesOptions } from './routes/webhooks.routes';
 
 export interface AppOptions {
   logger: Logger;
@@ -29,6 +30,8 @@ export interface AppOptions {
   deadLetters?: DeadLettersRoutesOptions;
   /** Site models: list, train, shadow, promote, roll back (owners and admins). */
   siteModels?: ModelsRoutesOptions;
+  /** A site's webhook and its delivery log (owners and admins). */
+  webhooks?: WebhooksRoutesOptions;
   /** Request counting, and GET /metrics when a token is configured. */
   metrics?: { countRequests: RequestHandler; routes?: MetricsRoutesOptions };
   /** BullMQ's queue view at /admin/queues, admins only. */
@@ -41,7 +44,7 @@ export interface AppOptions {
 export const BODY_LIMIT = '64kb';
 
 /** Builds the HTTP app: routes and one error handler. It does not listen. */
-export function createApp({ logger, comments, health, embed, demo, moderation, deadLetters, siteModels, metrics, queueBoard, trustProxy = false }: AppOptions): Express {
+export function createApp({ logger, comments, health, embed, demo, moderation, deadLetters, siteModels, webhooks, metrics, queueBoard, trustProxy = false }: AppOptions): Express {
   const app = express();
   app.set('trust proxy', trustProxy);
   app.disable('x-powered-by');
@@ -62,6 +65,7 @@ export function createApp({ logger, comments, health, embed, demo, moderation, d
   if (queueBoard) app.use(queueBoardRoutes(queueBoard));
   if (deadLetters) app.use(deadLettersRoutes(deadLetters));
   if (siteModels) app.use(modelsRoutes(siteModels));
+  if (webhooks) app.use(webhooksRoutes(webhooks));
   app.use(() => {
     throw notFound('route');
   });

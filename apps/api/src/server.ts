@@ -9,7 +9,17 @@ import type { Config, Logger } from '@moderato/config';
 import { createPasswordChecks } from '@moderato/auth';
 import { createPersonalDataKeys } from '@moderato/core';
 import { openServiceDatabase } from '@moderato/db';
-import { createRedisConnection, createScoreCommentQueue, createTrainSiteModelQueue, enqueueScoreComment, enqueueSiteTraining, isCommentQueued } from '@moderato/queue';
+import {
+  createRedisConnection,
+  createScoreCommentQueue,
+  createTrainSiteModelQueue,
+  createWebhookDeliveryQueue,
+  enqueueScoreComment,
+  enqueueSiteTraining,
+  enqueueWebhookTest,
+  isCommentQueued,
+} from '@moderato/queue';
+import { createWebhookSecrets } from '@moderato/webhooks';
 import { createApp } from './app';
 import { clusterMetricsReader } from './cluster/cluster-metrics';
 import { createApiMetrics } from './metrics/api-metrics';
@@ -19,6 +29,7 @@ import { createFormTokens } from './guard/form-token';
 import { createIntakeGuard } from './guard/intake-guard';
 import { EMBED_CATALOGUES_DIR, EMBED_SOURCE_PATH } from './embed-asset';
 import { createPreviewPool } from './preview/preview-pool';
+import { createModerationWebhooks } from './webhooks/moderation-webhooks';
 
 export interface ApiServer {
   url: string;
@@ -60,6 +71,9 @@ export async function startApiServer(config: Config, logger: Logger, hooks: ApiS
   // Training runs in the workers; the API only queues it.
   const trainingQueue = createTrainSiteModelQueue({ connection: redis, prefix: config.queuePrefix });
   trainingQueue.on('error', (error) => logger.warn({ err: { message: error.message } }, 'training queue error'));
+  // Webhooks are delivered by the workers; the API queues moderators' events and tests.
+  const webhookQueue = createWebhookDeliveryQueue({ connection: redis, prefix: config.queuePrefix });
+  webhookQueue.on('error', (error) => logger.warn({ err: { message: error.message } }, 'webhook queue error'));
   const postgres = openServiceDatabase({ url: config.databaseUrl, statementTimeoutMs: config.statementTimeoutMs.api, logger, countPoolError: metrics.countPostgresError });
   const { db, sites } = postgres;
   // The producer connection refuses commands until it is up (it fails fast by
@@ -111,9 +125,17 @@ export async function startApiServer(config: Config, logger: Logger, hooks: ApiS
         passwordChecks: createPasswordChecks(PASSWORD_CHECK_SLOTS),
       },
       previews,
+      onModerated: createModerationWebhooks({ db, queue: webhookQueue, logger }),
     },
     deadLetters: { db, queue, session },
     siteModels: { db, session, enqueueTraining: (siteId, requestedBy) => enqueueSiteTraining(trainingQueue, { siteId, requestedBy }) },
+    webhooks: {
+      db,
+      session,
+      secrets: createWebhookSecrets(config.secret),
+      policy: config.webhooks,
+      enqueueTest: (siteId) => enqueueWebhookTest(webhookQueue, siteId),
+    },
     health: {
       checks: {
         redis: () => redis.ping(),
@@ -152,7 +174,7 @@ export async function startApiServer(config: Config, logger: Logger, hooks: ApiS
       clearInterval(sweep);
       await previews.close();
       // A dead Redis must not hold the shutdown hostage: nothing is pending on it.
-      await Promise.race([Promise.all([queue.close(), trainingQueue.close()]), new Promise((resolve) => setTimeout(resolve, QUEUE_CLOSE_TIMEOUT_MS).unref())]);
+      await Promise.race([Promise.all([queue.close(), trainingQueue.close(), webhookQueue.close()]), new Promise((resolve) => setTimeout(resolve, QUEUE_CLOSE_TIMEOUT_MS).unref())]);
       redis.disconnect();
       await postgres.close();
     },

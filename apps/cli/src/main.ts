@@ -1,4 +1,6 @@
 import { ConfigError } from '@moderato/config';
+import { exportCommand } from './commands/export.command';
+import { importCommand } from './commands/import.command';
 import { migrateCommand } from './commands/migrate.command';
 import { modelTrainCommand } from './commands/model-train.command';
 import { modelListCommand, modelPromoteCommand, modelRollbackCommand, modelShadowCommand } from './commands/model.command';
@@ -33,6 +35,11 @@ Commands:
   model rollback --site ID                  the model live before the current one decides again
   privacy erase --email E [--mode placeholder|delete]
                                             erase that email's comments: "[deleted]" placeholders (default) or removed (audited)
+  import --site ID --format wordpress|disqus --file FILE [--article-from path|slug|id] [--dry-run] [--score]
+                                            bring a WordPress (WXR) or Disqus export's comments with their verdicts;
+                                            prints a JSON summary; a second run imports nothing twice (docs/import-export.md)
+  export --site ID [--format jsonl|wordpress] [--output FILE] [--with-emails]
+                                            write every comment of the site (emails only with --with-emails, audited)
 
 Configuration comes from the environment (DATABASE_URL, REDIS_URL, MODERATO_SECRET, ...): see the README.`;
 
@@ -52,6 +59,8 @@ const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   'model rollback': modelRollbackCommand,
   'privacy export': privacyExportCommand,
   'privacy erase': privacyEraseCommand,
+  import: importCommand,
+  export: exportCommand,
 };
 
 async function main(argv: string[]): Promise<void> {

@@ -8,7 +8,7 @@ async function readJson(response) {
   const body = await response.json().catch(() => ({}));
   if (!response.ok) {
     const error = new Error(body?.error?.message ?? `HTTP ${response.status}`);
-    Object.assign(error, { status: response.status, code: body?.error?.code });
+    Object.assign(error, { status: response.status, code: body?.error?.code, field: body?.error?.field });
     throw error;
   }
   return body;
@@ -36,6 +36,9 @@ export async function post(path, body, { method = 'POST', keepalive = false } = 
 
 /** @param {string} path @param {unknown} body */
 export const put = (path, body) => post(path, body, { method: 'PUT' });
+
+/** @param {string} path */
+export const del = (path) => post(path, undefined, { method: 'DELETE' });
 
 /** The signed-in user, or null. */
 export async function currentSession() {

@@ -6,10 +6,12 @@ import { fillLanguageSwitch, wireLanguageSwitch } from './language-switch.js';
 import { openSettings, wireSettings } from './settings.js';
 import { openDeadLetters, showDeadLettersButton, wireDeadLetters } from './dead-letters.js';
 import { openModels, wireModels } from './models.js';
+import { openOverview, wireOverview } from './overview.js';
 import { openQa, wireQa } from './qa.js';
 import { anyFilter, filterParams, renderFilters, setFilters, wireFilters } from './queue-filters.js';
 import { authorViewOpen, closeAuthor, openAuthor, wireAuthor } from './author-view.js';
 import { rememberedSite, rememberSite, renderSiteSwitcher } from './site-switcher.js';
+import { openWebhook, wireWebhook } from './webhook.js';
 import { currentView, showView, VIEWS } from './views.js';
 
 /** @typedef {import('./views.js').ViewName} ViewName */
@@ -49,17 +51,21 @@ async function showDashboard() {
   // The user's own choice, else the browser's languages.
   await useLanguage([state.user.language, ...navigator.languages]);
   renderFilters();
+  // Everything awaited before the page shows: a view chosen in the meantime would
+  // open with no site, and the overview opened below would take its place.
+  state.sites = (await api.get('/api/v1/sites')).sites;
+  state.siteId = rememberedSite(state.sites);
+  await fillLanguageSwitch();
   $('sign-in').hidden = true;
   $('dashboard').hidden = false;
   showDeadLettersButton(state.user);
   // Models decide what gets published: owners and admins only (the API answers a moderator 403 anyway).
   $('show-models').hidden = state.user.role === 'moderator';
+  $('show-webhook').hidden = state.user.role === 'moderator';
   showWho();
-  await fillLanguageSwitch();
-  state.sites = (await api.get('/api/v1/sites')).sites;
-  state.siteId = rememberedSite(state.sites);
   renderSites();
-  await loadQueue();
+  // The overview first: how the site is doing, then the work.
+  await open('overview');
 }
 
 async function loadQueue(append = false) {
@@ -173,10 +179,12 @@ function toast(text, undoable) {
 
 /** What each view loads for the chosen site. */
 const OPENERS = {
+  overview: () => openOverview(state.siteId),
   queue: () => { closeAuthor(); return loadQueue(); },
   settings: () => openSettings(state.siteId, state.user),
   models: () => openModels(state.siteId),
   qa: () => openQa(state.siteId),
+  webhook: () => openWebhook(state.siteId),
   deadLetters: () => openDeadLetters(),
 };
 
@@ -298,6 +306,8 @@ function wire() {
   wireDeadLetters();
   wireModels();
   wireQa();
+  wireOverview();
+  wireWebhook();
   wireLanguageSwitch({
     switched: async (language) => {
       state.user.language = language;

@@ -20,10 +20,25 @@ const PALETTE_SIZE = 6;
  */
 
 /**
+ * The chart with its legend.
  * @param {ChartSeries[]} series
  * @param {{ label: string, yMax?: number }} options label: what the chart says to a screen reader; yMax: the top of the axis (1 = 100 %)
  */
-export function lineChart(series, { label, yMax = 1 }) {
+export function lineChart(series, options) {
+  const legend = el(
+    'ul',
+    { class: 'legend' },
+    series.map((one, i) => el('li', {}, [el('span', { class: `swatch series-${i % PALETTE_SIZE}` }), one.name])),
+  );
+  return el('figure', { class: 'chart-figure' }, [lineChartSvg(series, options), legend]);
+}
+
+/**
+ * The chart alone, for a figure that brings its own title and legend.
+ * @param {ChartSeries[]} series
+ * @param {{ label: string, yMax?: number }} options
+ */
+export function lineChartSvg(series, { label, yMax = 1 }) {
   const xs = [...new Set(series.flatMap((s) => s.points.map((p) => p.x)))].sort();
   const plotWidth = WIDTH - PAD.left - PAD.right;
   const plotHeight = HEIGHT - PAD.top - PAD.bottom;
@@ -55,10 +70,5 @@ export function lineChart(series, { label, yMax = 1 }) {
     }
     svg.append(group);
   });
-  const legend = el(
-    'ul',
-    { class: 'legend' },
-    series.map((one, i) => el('li', {}, [el('span', { class: `swatch series-${i % PALETTE_SIZE}` }), one.name])),
-  );
-  return el('figure', { class: 'chart-figure' }, [svg, legend]);
+  return svg;
 }

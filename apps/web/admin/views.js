@@ -3,10 +3,12 @@
 
 /** Each view's section and the nav button that opens it. */
 export const VIEWS = /** @type {const} */ ({
+  overview: { section: 'overview', button: 'show-overview' },
   queue: { section: 'queue-view', button: 'show-queue' },
   settings: { section: 'settings', button: 'show-settings' },
   models: { section: 'models', button: 'show-models' },
   qa: { section: 'qa', button: 'show-qa' },
+  webhook: { section: 'webhook', button: 'show-webhook' },
   deadLetters: { section: 'dead-letters', button: 'show-dead-letters' },
 });
 

@@ -13,12 +13,14 @@ import {
   type ScoreCommentPayload,
 } from '@moderato/queue';
 import { createBatchedDatabase } from './batched-database';
+import { createDecisionWebhooks } from './decision-webhooks';
 import { waitOutDatabaseOutages } from './database-outage';
 import { createRetentionProcessor } from './retention.processor';
 import { startMetricsServer } from './metrics-server';
 import { createScoreCommentProcessor } from './score-comment.processor';
 import { createSiteScorers } from './site-scorers';
 import { startSiteTrainingWorker } from './site-training-worker';
+import { startWebhookDeliveryWorker } from './webhook-delivery-worker';
 import { createWorkerMetrics } from './worker-metrics';
 
 export interface RunningWorker {
@@ -45,6 +47,8 @@ export async function startWorker(config: Config, logger: Logger): Promise<Runni
   const queue = createScoreCommentQueue({ connection, prefix: config.queuePrefix });
   // Look-ups and writes are batched across the jobs in flight: a few round trips per batch instead of six per job.
   const batched = createBatchedDatabase({ db, maxItems: config.workerConcurrency });
+  const webhooks = await startWebhookDeliveryWorker({ connection, prefix: config.queuePrefix, db, config, logger });
+  const decisionWebhooks = createDecisionWebhooks({ db, queue: webhooks.queue, logger });
   const scoreComment = createScoreCommentProcessor({
     scorers: createSiteScorers({ db, base: models, logger, wrap: metrics.timed }),
     sites,
@@ -53,7 +57,10 @@ export async function startWorker(config: Config, logger: Logger): Promise<Runni
     lookUpAuthor: batched.lookUpAuthor,
     record: async (decision) => {
       const written = await batched.record(decision);
-      if (written) metrics.decided(decision);
+      if (written) {
+        metrics.decided(decision);
+        await decisionWebhooks(decision);
+      }
       return written;
     },
   });
@@ -93,6 +100,8 @@ export async function startWorker(config: Config, logger: Logger): Promise<Runni
     async close() {
       metricsServer?.close();
       await Promise.all([worker.close(), retention.close(), siteTraining.close()]);
+      // After the scoring worker: its last jobs may still queue events.
+      await webhooks.close();
       await Promise.all([queue.close(), retentionQueue.close()]);
       await postgres.close();
       connection.disconnect();

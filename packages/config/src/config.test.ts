@@ -45,6 +45,15 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ MODERATO_WORKER_STATEMENT_TIMEOUT_MS: '-1' })).toThrow(/MODERATO_WORKER_STATEMENT_TIMEOUT_MS/);
   });
 
+  it('keeps webhooks to https and public addresses unless the operator opens them', () => {
+    expect(loadConfig({})).toMatchObject({ publicUrl: null, webhooks: { allowHttp: false, allowPrivateNetworks: false, retryDelayMs: 30_000 } });
+    expect(
+      loadConfig({ MODERATO_WEBHOOK_ALLOW_HTTP: 'on', MODERATO_WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'on', MODERATO_WEBHOOK_RETRY_DELAY_MS: '500', MODERATO_PUBLIC_URL: 'https://comments.example.org/' }),
+    ).toMatchObject({ publicUrl: 'https://comments.example.org', webhooks: { allowHttp: true, allowPrivateNetworks: true, retryDelayMs: 500 } });
+    expect(() => loadConfig({ MODERATO_WEBHOOK_ALLOW_HTTP: 'yes' })).toThrow(/MODERATO_WEBHOOK_ALLOW_HTTP/);
+    expect(() => loadConfig({ MODERATO_PUBLIC_URL: 'ftp://x.example' })).toThrow(/MODERATO_PUBLIC_URL: an http\(s\) URL/);
+  });
+
   it('requires a secret in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/MODERATO_SECRET: required/);
   });

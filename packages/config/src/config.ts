@@ -36,6 +36,12 @@ const envSchema = z.object({
   MODERATO_API_PROCESSES: z
     .union([z.literal('auto'), z.coerce.number().int().min(1).max(256)], { error: 'a whole number from 1 to 256, or auto' })
     .default(1),
+  // Where people reach the dashboard (https://comments.example.org): links in webhook messages. Unset: no links.
+  MODERATO_PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'an http(s) URL' }).optional(),
+  // Webhooks call site owners' URLs from this server: https and public addresses only unless opened here.
+  MODERATO_WEBHOOK_ALLOW_HTTP: z.enum(['on', 'off']).default('off'),
+  MODERATO_WEBHOOK_ALLOW_PRIVATE_NETWORKS: z.enum(['on', 'off']).default('off'),
+  MODERATO_WEBHOOK_RETRY_DELAY_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
 });
 
 export interface Config {
@@ -67,6 +73,16 @@ export interface Config {
   workerMetricsPort: number | null;
   /** API processes sharing the port; more than 1 runs a node:cluster primary that forks them. */
   apiProcesses: number;
+  /** The dashboard's public base URL without a trailing slash, for links in webhook messages; null when unset. */
+  publicUrl: string | null;
+  webhooks: {
+    /** Plain http:// webhook URLs (tests, a local relay); https only otherwise. */
+    allowHttp: boolean;
+    /** Private, loopback, unique-local and CGNAT addresses (never link-local); public addresses only otherwise. */
+    allowPrivateNetworks: boolean;
+    /** The first retry of a failed delivery waits this long, each next one twice as long. */
+    retryDelayMs: number;
+  };
 }
 
 /** Thrown at start with every problem in the environment listed. */
@@ -120,5 +136,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metricsToken: data.MODERATO_METRICS_TOKEN ?? null,
     workerMetricsPort: data.MODERATO_WORKER_METRICS_PORT ?? null,
     apiProcesses: data.MODERATO_API_PROCESSES === 'auto' ? availableParallelism() : data.MODERATO_API_PROCESSES,
+    publicUrl: data.MODERATO_PUBLIC_URL?.replace(/\/+$/, '') ?? null,
+    webhooks: {
+      allowHttp: data.MODERATO_WEBHOOK_ALLOW_HTTP === 'on',
+      allowPrivateNetworks: data.MODERATO_WEBHOOK_ALLOW_PRIVATE_NETWORKS === 'on',
+      retryDelayMs: data.MODERATO_WEBHOOK_RETRY_DELAY_MS,
+    },
   };
 }

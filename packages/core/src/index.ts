@@ -42,3 +42,6 @@ export { flipReasons, type FlipInput } from './preview/flip-reason';
 export { evaluateStoredRules } from './preview/rule-evaluator';
 export * from './qa';
 export * from './qa-estimate';
+export * from './overview';
+export * from './imported-comment';
+export * from './webhook-events';

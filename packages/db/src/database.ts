@@ -1,6 +1,7 @@
 import { Kysely, PostgresDialect } from 'kysely';
 import { Pool } from 'pg';
 import type { CommentEventsTable } from './tables/comment-events.table';
+import type { CommentImportsTable } from './tables/comment-imports.table';
 import type { CommentsTable } from './tables/comments.table';
 import type { ModerationLabelsTable } from './tables/moderation-labels.table';
 import type { ErasedAuthorsTable } from './tables/erased-authors.table';
@@ -10,6 +11,7 @@ import type { ArticleSettingsTable, SiteSettingsVersionsTable } from './tables/s
 import type { SitesTable } from './tables/sites.table';
 import type { QaSamplesTable, ShadowDecisionsTable, SiteModelEventsTable, SiteModelsTable } from './tables/site-models.table';
 import type { ApiTokensTable, UserSitesTable, UsersTable } from './tables/users.table';
+import type { SiteWebhooksTable, WebhookDeliveriesTable } from './tables/webhooks.table';
 
 export interface Database {
   sites: SitesTable;
@@ -28,6 +30,9 @@ export interface Database {
   site_model_events: SiteModelEventsTable;
   shadow_decisions: ShadowDecisionsTable;
   qa_samples: QaSamplesTable;
+  comment_imports: CommentImportsTable;
+  site_webhooks: SiteWebhooksTable;
+  webhook_deliveries: WebhookDeliveriesTable;
 }
 
 export interface DatabaseOptions {

@@ -24,6 +24,7 @@ export { listReviewQueue, countByStatus, COUNT_CAP, type ReviewOrder, type Revie
 export { REVIEW_LANGUAGES, type ReviewFilters, type ReviewLanguage } from './review-filters';
 export type { ReviewComment } from './review-comment';
 export { listAuthorComments, type AuthorComments } from './author-comments.repository';
+export { loadSiteOverview, type OverviewQuery } from './overview.repository';
 export {
   moderateComments,
   CommentsNotFoundError,
@@ -62,6 +63,7 @@ export {
   QaAlreadyReviewedError,
   type QaListQuery,
   type QaVerdictRequest,
+  type QaVerdictOutcome,
 } from './qa-samples.repository';
 export {
   listTrainingLabels,
@@ -72,3 +74,23 @@ export {
   MAX_TRAINING_LABELS,
   type NewSiteModelCandidate,
 } from './site-model-training.repository';
+export { recordImportedComments, findImportedSourceIds, UNSCORED_IMPORT_MODEL_VERSION, type ImportWrite, type ImportOutcome } from './import.repository';
+export { exportSiteComments, type SiteExportComment, type SiteExportOptions } from './site-export.repository';
+export type { LabelSource } from './tables/moderation-labels.table';
+export {
+  findSiteWebhook,
+  saveSiteWebhook,
+  deleteSiteWebhook,
+  listWebhookSubscriptions,
+  type SiteWebhook,
+  type WebhookChange,
+} from './site-webhooks.repository';
+export {
+  recordWebhookDelivery,
+  listWebhookDeliveries,
+  DELIVERY_LOG_DAYS,
+  DELIVERY_LOG_ROWS_PER_SITE,
+  type WebhookDelivery,
+  type NewWebhookDelivery,
+} from './webhook-deliveries.repository';
+export { findWebhookComment } from './webhook-comment.repository';

@@ -26,7 +26,7 @@ describe('moderateComments', () => {
     const comment = await givenDecidedComment(testDb.db, { siteId: 'blog', decision: 'hold' });
     const result = await moderateComments(testDb.db, { ids: [comment.id], action: 'spam', reason: 'link farm', expectedStatus: 'held', actor: moderatorId, mayModerate: anySite });
 
-    expect(result).toEqual([{ id: comment.id, siteId: 'blog', status: 'rejected' }]);
+    expect(result).toEqual([{ id: comment.id, siteId: 'blog', status: 'rejected', previousStatus: 'held' }]);
     expect(await labelOf(comment.id)).toMatchObject({ spam: true, toxic: null, labelled_by: moderatorId });
     const history = await listCommentHistory(testDb.db, comment.id);
     expect(history.map((e) => [e.action, e.from, e.to])).toEqual([

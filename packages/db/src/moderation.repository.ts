@@ -18,6 +18,8 @@ export interface ModeratedComment {
   id: string;
   siteId: string;
   status: StoredCommentStatus;
+  /** The status before this action: the same as `status` when the action changed nothing (e.g. approving an approved comment). */
+  previousStatus: StoredCommentStatus;
 }
 
 export class CommentsNotFoundError extends Error {
@@ -77,10 +79,14 @@ export async function applyModeration(trx: Transaction<Database>, request: Moder
     )
     .execute();
   await upsertLabels(trx, rows.map((r) => ({ id: r.id, siteId: r.site_id })), labelForAction(request.action), request.actor, now);
-  return rows.map((r) => ({ id: r.id, siteId: r.site_id, status }));
+  return rows.map((r) => ({ id: r.id, siteId: r.site_id, status, previousStatus: r.status }));
 }
 
-/** Records (or replaces) the training label of each comment: the latest moderator's word counts. */
+/**
+ * Records (or replaces) the training label of each comment: the latest
+ * moderator's word counts, and replaces an imported verdict too (the label's
+ * source becomes `moderator` again).
+ */
 export async function upsertLabels(
   trx: Transaction<Database>,
   comments: ReadonlyArray<{ id: string; siteId: string }>,
@@ -97,6 +103,7 @@ export async function upsertLabels(
         toxic: eb.ref('excluded.toxic'),
         labelled_by: eb.ref('excluded.labelled_by'),
         labelled_at: eb.ref('excluded.labelled_at'),
+        source: eb.ref('excluded.source'),
       })),
     )
     .execute();

@@ -1,10 +1,13 @@
 import { sql, type Kysely } from 'kysely';
 import { PREVIEW_EXCERPT_LENGTH, type ChangedCommentText, type PreviewComment } from '@moderato/core';
 import type { Database } from './database';
+import { UNSCORED_IMPORT_MODEL_VERSION } from './import.repository';
 
 /**
  * A site's most recent decided comments with their scores, reasons and
  * moderator labels; their texts only when asked (rules are to be re-run).
+ * Comments imported without scoring are left out: their zero scores would
+ * preview as approvals.
  */
 export async function listRecentForPreview(db: Kysely<Database>, siteId: string, limit: number, { withBodies }: { withBodies: boolean }): Promise<PreviewComment[]> {
   const rows = await db
@@ -13,6 +16,7 @@ export async function listRecentForPreview(db: Kysely<Database>, siteId: string,
     .select((eb) => [withBodies ? eb.ref('c.body').as('body') : eb.val('').as('body')])
     .select(['c.id', 'c.spam_score', 'c.toxicity_score', 'c.reasons', 'c.author_approved_before', 'l.comment_id as labelled', 'l.spam', 'l.toxic'])
     .where('c.site_id', '=', siteId)
+    .where('c.model_version', '!=', UNSCORED_IMPORT_MODEL_VERSION)
     .orderBy('c.created_at', 'desc')
     .limit(limit)
     .execute();

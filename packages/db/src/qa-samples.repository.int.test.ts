@@ -103,7 +103,8 @@ describe('listQaSamples', () => {
 describe('recordQaVerdict', () => {
   it('ok: records the verdict, a clean label and a qa audit row, and leaves the comment published', async () => {
     const id = await decided('approve');
-    const sample = await sut(testDb.db, { siteId: 'blog', commentId: id, verdict: 'ok', actor: moderatorId });
+    const { sample, moderated } = await sut(testDb.db, { siteId: 'blog', commentId: id, verdict: 'ok', actor: moderatorId });
+    expect(moderated).toEqual([]);
     expect(sample).toMatchObject({ commentId: id, verdict: 'ok', status: 'approved', reviewedBy: 'qa.mod@example.org', reviewedAt: expect.any(String) });
     expect(await labelOf(id)).toEqual({ spam: false, toxic: false, labelled_by: moderatorId });
     const history = await listCommentHistory(testDb.db, id);
@@ -120,8 +121,9 @@ describe('recordQaVerdict', () => {
     ['toxic', 'reject', { spam: null, toxic: true }],
   ] as const)('%s: unpublishes the comment through the moderators’ action (%s), labelled and audited', async (verdict, action, label) => {
     const id = await decided('approve');
-    const sample = await sut(testDb.db, { siteId: 'blog', commentId: id, verdict, actor: moderatorId });
+    const { sample, moderated } = await sut(testDb.db, { siteId: 'blog', commentId: id, verdict, actor: moderatorId });
     expect(sample).toMatchObject({ verdict, status: 'rejected' });
+    expect(moderated).toEqual([{ id, siteId: 'blog', status: 'rejected', previousStatus: 'approved' }]);
     expect(await labelOf(id)).toMatchObject(label);
     const history = await listCommentHistory(testDb.db, id);
     expect(history.slice(2).map((e) => [e.action, e.from, e.to, e.reason])).toEqual([
@@ -134,7 +136,8 @@ describe('recordQaVerdict', () => {
     const id = await decided('approve');
     await sut(testDb.db, { siteId: 'blog', commentId: id, verdict: 'spam', actor: moderatorId });
     const again = await sut(testDb.db, { siteId: 'blog', commentId: id, verdict: 'spam', actor: moderatorId });
-    expect(again).toMatchObject({ verdict: 'spam', status: 'rejected' });
+    expect(again.sample).toMatchObject({ verdict: 'spam', status: 'rejected' });
+    expect(again.moderated).toEqual([]);
     expect((await listCommentHistory(testDb.db, id)).map((e) => e.action)).toEqual(['intake', 'decide', 'qa', 'spam']);
     await expect(sut(testDb.db, { siteId: 'blog', commentId: id, verdict: 'ok', actor: moderatorId })).rejects.toEqual(new QaAlreadyReviewedError(id, 'spam'));
   });

@@ -2,7 +2,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import { actionForVerdict, type QaListStatus, type QaSample, type QaVerdict, type QaWeekCounts } from '@moderato/core';
 import type { Database } from './database';
 import { decodeCursor, encodeCursor, InvalidCursorError } from './keyset-cursor';
-import { applyModeration, StaleStatusError, upsertLabels } from './moderation.repository';
+import { applyModeration, StaleStatusError, upsertLabels, type ModeratedComment } from './moderation.repository';
 
 /** No QA sample of that comment on that site (or no such comment): answered as not found. */
 export class QaSampleNotFoundError extends Error {
@@ -103,6 +103,12 @@ export interface QaVerdictRequest {
   actor: string;
 }
 
+/** The sample as it stands after a verdict, and the comments the verdict moderated (none for ok, or for a verdict sent again). */
+export interface QaVerdictOutcome {
+  sample: QaSample;
+  moderated: ModeratedComment[];
+}
+
 /**
  * Records a moderator's check of a QA sample, in one transaction with what it
  * does: a `qa` audit row; for spam or toxic, the moderators' own action
@@ -111,9 +117,10 @@ export interface QaVerdictRequest {
  * an erasure does, so the two cannot deadlock. Sending the recorded verdict
  * again changes nothing; a different one is refused (QaAlreadyReviewedError).
  */
-export async function recordQaVerdict(db: Kysely<Database>, request: QaVerdictRequest): Promise<QaSample> {
+export async function recordQaVerdict(db: Kysely<Database>, request: QaVerdictRequest): Promise<QaVerdictOutcome> {
   const { siteId, commentId, verdict, actor } = request;
   return db.transaction().execute(async (trx) => {
+    let moderated: ModeratedComment[] = [];
     const comment = await trx.selectFrom('comments').select(['status']).where('id', '=', commentId).where('site_id', '=', siteId).forUpdate().executeTakeFirst();
     const sample = await trx.selectFrom('qa_samples').select(['verdict']).where('comment_id', '=', commentId).where('site_id', '=', siteId).forUpdate().executeTakeFirst();
     if (!comment || !sample) throw new QaSampleNotFoundError(commentId);
@@ -128,12 +135,12 @@ export async function recordQaVerdict(db: Kysely<Database>, request: QaVerdictRe
         .execute();
       const action = actionForVerdict(verdict);
       if (action) {
-        await applyModeration(trx, { ids: [commentId], action, reason: `QA check: ${verdict}`, expectedStatus: 'approved', actor, mayModerate: (site) => site === siteId });
+        moderated = await applyModeration(trx, { ids: [commentId], action, reason: `QA check: ${verdict}`, expectedStatus: 'approved', actor, mayModerate: (site) => site === siteId });
       } else {
         await upsertLabels(trx, [{ id: commentId, siteId }], { spam: false, toxic: false }, actor, now);
       }
     }
-    return toSample(await selectSamples(trx, siteId).where('s.comment_id', '=', commentId).executeTakeFirstOrThrow());
+    return { sample: toSample(await selectSamples(trx, siteId).where('s.comment_id', '=', commentId).executeTakeFirstOrThrow()), moderated };
   });
 }
 

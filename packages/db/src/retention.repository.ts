@@ -19,6 +19,11 @@ export interface RetentionResult {
 /**
  * Deletes held and rejected comments (and their audit rows) accepted before
  * `before`, and clears the IP hash of every older comment still keeping one.
+ * A held or rejected comment brought by `moderato import` is kept for the
+ * retention period counted from its import, not from when it was written
+ * (years ago, as a rule): otherwise the first run after an import would
+ * delete the old system's pending comments before anyone reviewed them, and
+ * its spam verdicts before any site model learnt from them.
  * Approved comments stay: they are the public thread. Erased authors' hashes
  * go too: by then no job accepted before the erasure is left in the queue
  * (dead letters expire at the same age). One privacy_events row records the
@@ -29,7 +34,19 @@ export async function purgeExpired(db: Kysely<Database>, before: Date): Promise<
   for (;;) {
     const purged = await db.transaction().execute(async (trx) => {
       const ids = (
-        await trx.selectFrom('comments').select('id').where('status', 'in', ['held', 'rejected']).where('created_at', '<', before).limit(BATCH).forUpdate().skipLocked().execute()
+        await trx
+          .selectFrom('comments')
+          .select('id')
+          .where('status', 'in', ['held', 'rejected'])
+          .where('created_at', '<', before)
+          // An imported comment's age counts from its import (see purgeExpired).
+          .where(({ not, exists, selectFrom }) =>
+            not(exists(selectFrom('comment_imports as i').select('i.comment_id').whereRef('i.comment_id', '=', 'comments.id').where('i.imported_at', '>=', before))),
+          )
+          .limit(BATCH)
+          .forUpdate()
+          .skipLocked()
+          .execute()
       ).map((r) => r.id);
       if (ids.length === 0) return 0;
       await sql.raw(ALLOW_EVENT_DELETE).execute(trx);

@@ -24,3 +24,18 @@ export {
   type NightlyTrainingResult,
   type TrainingOutcome,
 } from './train-site-model.queue';
+export {
+  createWebhookDeliveryQueue,
+  enqueueWebhookEvents,
+  enqueueWebhookTest,
+  webhookRetryDelay,
+  webhookDeliveryPayloadSchema,
+  WEBHOOK_DELIVERY_QUEUE,
+  WEBHOOK_DELIVERY_JOB,
+  WEBHOOK_DELIVERY_JOB_OPTIONS,
+  WEBHOOK_PAYLOAD_VERSION,
+  WEBHOOK_BACKOFF,
+  type WebhookDeliveryQueue,
+  type WebhookDeliveryPayload,
+  type WebhookEventToDeliver,
+} from './webhook-delivery.queue';

@@ -8,6 +8,8 @@ export const API_TAGS = {
   settings: "A site's settings: read, save, preview, versions; per-article switches.",
   models: "A site's own models: list, compare, train, shadow, promote, roll back (owners and admins).",
   qa: 'QA samples of auto-approved comments and the estimated share of bad ones.',
+  overview: "A site's recent comments in aggregate: outcomes per day, overrides per week, reasons, languages, the queue now.",
+  webhooks: "A site's webhook: signed events when comments are held, rejected or approved; a test send; the delivery log (owners and admins).",
   admin: 'Admins only: dead letters (jobs that failed for good).',
 } as const;
 

@@ -5,10 +5,12 @@ import { deadLettersApi } from '../routes/dead-letters.openapi';
 import { embedApi } from '../routes/embed.openapi';
 import { healthApi } from '../routes/health.openapi';
 import { modelsApi } from '../routes/models.openapi';
+import { overviewApi } from '../routes/overview.openapi';
 import { preferencesApi } from '../routes/preferences.openapi';
 import { qaApi } from '../routes/qa.openapi';
 import { reviewApi } from '../routes/review.openapi';
 import { settingsApi } from '../routes/settings.openapi';
+import { webhooksApi } from '../routes/webhooks.openapi';
 import type { ApiOperation } from './api-operation';
 
 /**
@@ -27,5 +29,7 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
   ...settingsApi,
   ...modelsApi,
   ...qaApi,
+  ...overviewApi,
+  ...webhooksApi,
   ...deadLettersApi,
 ];

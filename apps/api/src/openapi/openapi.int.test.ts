@@ -187,6 +187,7 @@ describe('answers fit the documented schemas', () => {
     ['listSettingsVersions', () => '/api/v1/sites/blog/settings/versions'],
     ['listSiteModels', () => '/api/v1/sites/blog/models'],
     ['listQaSamples', () => '/api/v1/sites/blog/qa'],
+    ['getSiteOverview', () => '/api/v1/sites/blog/overview?days=7'],
     ['getSession', () => '/api/v1/auth/session'],
   ])('%s (staff)', async (operationId, path) => {
     const { status, body } = await get(path(), admin);

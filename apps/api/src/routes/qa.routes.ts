@@ -1,19 +1,22 @@
 import { Router, type Request, type RequestHandler, type Response } from 'express';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { estimateBadShare, isUuid, QA_LIST_STATUSES, QA_VERDICTS } from '@moderato/core';
+import { actionForVerdict, estimateBadShare, isUuid, QA_LIST_STATUSES, QA_VERDICTS } from '@moderato/core';
 import { canAccessSite, countQaWeeks, findSite, listQaSamples, recordQaVerdict, type Database, type Site, type User } from '@moderato/db';
 import { authenticate } from '../auth/authenticate';
 import { requireCsrf } from '../auth/csrf';
 import { currentUser } from '../auth/current-user';
 import { HttpError, notFound } from '../errors';
 import { parseOrThrow } from '../validate';
+import type { OnModerated } from '../webhooks/moderation-webhooks';
 import type { QaListAnswer } from './qa.openapi';
 
 export interface QaRoutesOptions {
   db: Kysely<Database>;
   /** The dashboard session middleware (cookie → req.session). */
   session: RequestHandler;
+  /** Told of the comments a spam or toxic verdict unpublished, once committed (webhook events). */
+  onModerated?: OnModerated;
 }
 
 /** Two years of weeks at most: each is one index range scan. */
@@ -37,7 +40,7 @@ export const verdictSchema = z.object({ verdict: z.enum(QA_VERDICTS, { error: 'v
  * anyone working on the site (moderators included: they do the checking),
  * and the share of bad comments among auto-approved ones it estimates.
  */
-export function qaRoutes({ db, session }: QaRoutesOptions): Router {
+export function qaRoutes({ db, session, onModerated = async () => undefined }: QaRoutesOptions): Router {
   const router = Router();
   const signedIn: RequestHandler[] = [session, authenticate(db)];
   const signedInWrite: RequestHandler[] = [...signedIn, requireCsrf];
@@ -62,7 +65,10 @@ export function qaRoutes({ db, session }: QaRoutesOptions): Router {
     const commentId = String(req.params.commentId).toLowerCase();
     if (!isUuid(commentId)) throw notFound('QA sample');
     const { verdict } = parseOrThrow(verdictSchema, req.body, 'body');
-    res.json(await recordQaVerdict(db, { siteId: site.id, commentId, verdict, actor: user.id }));
+    const { sample, moderated } = await recordQaVerdict(db, { siteId: site.id, commentId, verdict, actor: user.id });
+    const action = actionForVerdict(verdict);
+    if (action) await onModerated(moderated, action);
+    res.json(sample);
   });
 
   return router;

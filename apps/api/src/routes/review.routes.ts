@@ -23,6 +23,7 @@ import { requireCsrf } from '../auth/csrf';
 import { currentUser } from '../auth/current-user';
 import { HttpError, notFound } from '../errors';
 import { parseOrThrow } from '../validate';
+import type { OnModerated } from '../webhooks/moderation-webhooks';
 import type { BulkModerated, HistoryAnswer, Moderated, RevealedEmail, ReviewCounts, SitesAnswer } from './review.openapi';
 
 export interface ReviewRoutesOptions {
@@ -30,6 +31,8 @@ export interface ReviewRoutesOptions {
   keys: PersonalDataKeys;
   /** The dashboard session middleware (cookie → req.session). */
   session: RequestHandler;
+  /** Told of each action once it committed (webhook events). */
+  onModerated?: OnModerated;
 }
 
 /** The most comments one bulk request may moderate. */
@@ -72,7 +75,7 @@ function requireSiteAccess(user: User, siteId: string): void {
 }
 
 /** The review queue and moderator actions. Every route needs a user; writes need CSRF with a cookie. */
-export function reviewRoutes({ db, keys, session }: ReviewRoutesOptions): Router {
+export function reviewRoutes({ db, keys, session, onModerated = async () => undefined }: ReviewRoutesOptions): Router {
   const router = Router();
   // Per route, not per path prefix: the public thread and intake share /api/v1/sites.
   const signedIn: RequestHandler[] = [session, authenticate(db)];
@@ -128,6 +131,7 @@ export function reviewRoutes({ db, keys, session }: ReviewRoutesOptions): Router
       actor: user.id,
       mayModerate: (siteId) => canAccessSite(user, siteId),
     });
+    await onModerated(moderated, input.action);
     res.json({ comments: moderated.map(({ id, status }) => ({ id, status })) } satisfies BulkModerated);
   });
 
@@ -143,6 +147,7 @@ export function reviewRoutes({ db, keys, session }: ReviewRoutesOptions): Router
       actor: user.id,
       mayModerate: (siteId) => canAccessSite(user, siteId),
     });
+    await onModerated([moderated!], input.action);
     res.json({ id: moderated!.id, status: moderated!.status } satisfies Moderated);
   });
 

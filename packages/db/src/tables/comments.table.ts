@@ -33,4 +33,6 @@ export interface CommentsTable {
   updated_at: Generated<Date>;
   /** When the author's comments were erased (placeholder mode); null otherwise. */
   erased_at: ColumnType<Date | null, never, Date | string | null>;
+  /** The reasons' codes as JSON text ('["links"]'), kept by Postgres (a generated column) for the overview index. */
+  reason_codes: ColumnType<string, never, never>;
 }
