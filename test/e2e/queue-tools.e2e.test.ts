@@ -70,6 +70,9 @@ afterAll(async () => {
   await testDb?.close();
 });
 
+/** The dashboard opens on the overview; the queue is one click away. */
+const openQueue = () => page.getByRole('button', { name: 'Queue', exact: true }).click();
+
 const screenshot = async (name: string) => {
   // MODERATO_SCREENSHOTS=1 refreshes the screenshots in docs/.
   if (!process.env.MODERATO_SCREENSHOTS) return;
@@ -82,6 +85,7 @@ it('signs in to the first site, with a switcher showing each site and its held c
   await page.getByLabel('Email').fill('moderator@example.org');
   await page.getByLabel('Password').fill(STAFF_PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
+  await openQueue();
   await page.locator('#queue .card').first().waitFor();
   const switcher = page.getByLabel('Site', { exact: true });
   expect(await switcher.locator('option').allTextContents()).toEqual(['Site forum · 2 held', 'Site news · 5 held']);
@@ -92,6 +96,7 @@ it('switches site, and comes back to the chosen one after a reload', async () =>
   await page.getByLabel('Site', { exact: true }).selectOption('news');
   await queueShows(['casino1', 'casino2', 'russian', 'budget', 'transit']);
   await page.reload();
+  await openQueue();
   await page.locator('#queue .card').first().waitFor();
   expect(await page.getByLabel('Site', { exact: true }).inputValue()).toBe('news');
   await queueShows(['casino1', 'casino2', 'russian', 'budget', 'transit']);
