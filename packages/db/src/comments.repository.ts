@@ -22,7 +22,11 @@ export interface ScoredComment {
   qaSample?: boolean;
 }
 
-function commentRow({ comment, score, context = {} }: ScoredComment, decidedAt: Date): Insertable<Database['comments']> {
+/** The columns an accepted comment fills as it came in, whoever decides it (the worker, or an import). */
+export function acceptedCommentColumns(comment: AcceptedComment): Pick<
+  Insertable<Database['comments']>,
+  'id' | 'site_id' | 'article_id' | 'parent_id' | 'author_name' | 'email_encrypted' | 'email_hash' | 'ip_hash' | 'body'
+> {
   return {
     id: comment.id,
     site_id: comment.siteId,
@@ -33,6 +37,12 @@ function commentRow({ comment, score, context = {} }: ScoredComment, decidedAt: 
     email_hash: comment.emailHash,
     ip_hash: comment.ipHash,
     body: comment.body,
+  };
+}
+
+function commentRow({ comment, score, context = {} }: ScoredComment, decidedAt: Date): Insertable<Database['comments']> {
+  return {
+    ...acceptedCommentColumns(comment),
     body_fingerprint: score.fingerprint,
     language: score.language,
     status: STATUS_FOR_DECISION[score.decision],

@@ -9,6 +9,7 @@ import {
   type ScoreResult,
 } from '@moderato/core';
 import type { Database } from './database';
+import { acceptedCommentColumns } from './comments.repository';
 
 /** The model version of an imported comment stored without scoring: its scores are zeros, not a model's. */
 export const UNSCORED_IMPORT_MODEL_VERSION = 'import';
@@ -33,15 +34,7 @@ function commentRow({ imported, score }: ImportWrite, importedAt: Date): Inserta
   // The status is always the old system's verdict; a score only informs the review queue.
   const reasons: Reason[] = [{ code: 'import', message: `Imported from ${SOURCE_NAMES[source]} (${verdict})` }, ...(score?.reasons ?? [])];
   return {
-    id: comment.id,
-    site_id: comment.siteId,
-    article_id: comment.articleId,
-    parent_id: comment.parentId,
-    author_name: comment.name,
-    email_encrypted: comment.emailEncrypted,
-    email_hash: comment.emailHash,
-    ip_hash: comment.ipHash,
-    body: comment.body,
+    ...acceptedCommentColumns(comment),
     body_fingerprint: score?.fingerprint ?? bodyFingerprint(comment.body),
     language: score?.language ?? null,
     status: STATUS_FOR_VERDICT[verdict],
