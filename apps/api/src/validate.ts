@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { HttpError, invalidField } from './errors';
 
 function valueAt(value: unknown, path: PropertyKey[]): unknown {
@@ -28,4 +28,13 @@ export function parseOrThrow<T extends z.ZodType>(schema: T, value: unknown, whe
   const name = issue.path.map(String).join('.');
   const missing = issue.code === 'invalid_type' && valueAt(value, issue.path) === undefined;
   throw invalidField(name, missing ? `${name} is required` : issue.message);
+}
+
+/**
+ * A whole number read from the query string, within [min, max], with a
+ * default; its messages name the parameter and the range.
+ */
+export function queryInteger(name: string, { min, max, fallback }: { min: number; max: number; fallback: number }) {
+  const range = `${name} must be ${min} to ${max}`;
+  return z.coerce.number({ error: `${name} must be a number` }).int(`${name} must be a whole number`).min(min, range).max(max, range).default(fallback);
 }

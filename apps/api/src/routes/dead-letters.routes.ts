@@ -7,7 +7,7 @@ import { authenticate } from '../auth/authenticate';
 import { requireCsrf } from '../auth/csrf';
 import { currentUser } from '../auth/current-user';
 import { HttpError, notFound, unavailableIfDown } from '../errors';
-import { parseOrThrow } from '../validate';
+import { parseOrThrow, queryInteger } from '../validate';
 import type { DeadLetterDiscarded, DeadLetterRetried } from './dead-letters.openapi';
 
 export interface DeadLettersRoutesOptions {
@@ -19,7 +19,7 @@ export interface DeadLettersRoutesOptions {
 
 export const deadLetterPageSchema = z.object({
   offset: z.coerce.number({ error: 'offset must be a number' }).int().min(0, 'offset must be at least 0').max(1_000_000).default(0),
-  limit: z.coerce.number({ error: 'limit must be a number' }).int().min(1, 'limit must be 1 to 200').max(200, 'limit must be 1 to 200').default(50),
+  limit: queryInteger('limit', { min: 1, max: 200, fallback: 50 }),
 });
 // Job ids are comment ids; anything else cannot name a job of ours.
 export const JOB_ID = /^[A-Za-z0-9-]{1,100}$/;

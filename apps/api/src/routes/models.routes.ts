@@ -21,7 +21,7 @@ import { requireCsrf } from '../auth/csrf';
 import { currentUser } from '../auth/current-user';
 import { siteForUser } from '../auth/site-access';
 import { HttpError } from '../errors';
-import { parseOrThrow } from '../validate';
+import { parseOrThrow, queryInteger } from '../validate';
 import type { ModelsAnswer, TrainingQueued } from './models.openapi';
 
 export interface ModelsRoutesOptions {
@@ -40,7 +40,7 @@ export const versionSchema = z
 export const promoteSchema = z.object({ force: z.boolean({ error: 'force must be true or false' }).default(false) }).strict();
 export const emptySchema = z.object({}).strict();
 export const comparisonQuerySchema = z.object({
-  limit: z.coerce.number({ error: 'limit must be a number' }).int().min(1, 'limit must be 1 to 200').max(200, 'limit must be 1 to 200').default(50),
+  limit: queryInteger('limit', { min: 1, max: 200, fallback: 50 }),
 });
 
 /** Maps the repository's refusals to answers; anything else is the error handler's. */

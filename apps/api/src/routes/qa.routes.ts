@@ -7,7 +7,7 @@ import { authenticate } from '../auth/authenticate';
 import { requireCsrf } from '../auth/csrf';
 import { currentUser } from '../auth/current-user';
 import { HttpError, notFound } from '../errors';
-import { parseOrThrow } from '../validate';
+import { parseOrThrow, queryInteger } from '../validate';
 import type { OnModerated } from '../webhooks/moderation-webhooks';
 import type { QaListAnswer } from './qa.openapi';
 
@@ -25,13 +25,8 @@ const MAX_WEEKS = 104;
 export const qaQuerySchema = z.object({
   status: z.enum(QA_LIST_STATUSES, { error: 'status must be pending, reviewed or all' }).default('pending'),
   cursor: z.string().max(300).optional(),
-  limit: z.coerce.number({ error: 'limit must be a number' }).int().min(1, 'limit must be 1 to 200').max(200, 'limit must be 1 to 200').default(50),
-  weeks: z.coerce
-    .number({ error: 'weeks must be a number' })
-    .int()
-    .min(1, `weeks must be 1 to ${MAX_WEEKS}`)
-    .max(MAX_WEEKS, `weeks must be 1 to ${MAX_WEEKS}`)
-    .default(12),
+  limit: queryInteger('limit', { min: 1, max: 200, fallback: 50 }),
+  weeks: queryInteger('weeks', { min: 1, max: MAX_WEEKS, fallback: 12 }),
 });
 export const verdictSchema = z.object({ verdict: z.enum(QA_VERDICTS, { error: 'verdict must be ok, spam or toxic' }) }).strict();
 

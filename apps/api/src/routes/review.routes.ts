@@ -22,7 +22,7 @@ import { authenticate } from '../auth/authenticate';
 import { requireCsrf } from '../auth/csrf';
 import { currentUser } from '../auth/current-user';
 import { HttpError, notFound } from '../errors';
-import { parseOrThrow } from '../validate';
+import { parseOrThrow, queryInteger } from '../validate';
 import type { OnModerated } from '../webhooks/moderation-webhooks';
 import type { BulkModerated, HistoryAnswer, Moderated, RevealedEmail, ReviewCounts, SitesAnswer } from './review.openapi';
 
@@ -46,7 +46,7 @@ export const reviewQuerySchema = z.object({
   status: statusSchema.default('held'),
   order: z.enum(['likely-bad', 'oldest'], { error: 'order must be likely-bad or oldest' }).default('likely-bad'),
   cursor: cursorSchema,
-  limit: z.coerce.number({ error: 'limit must be a number' }).int().min(1, 'limit must be 1 to 200').max(200, 'limit must be 1 to 200').default(50),
+  limit: queryInteger('limit', { min: 1, max: 200, fallback: 50 }),
   article: optionalFilter(z.string({ error: 'article must be text' }).max(256, 'article must be at most 256 characters').regex(/^[^\u0000-\u001F\u007F]+$/, 'article must be printable')),
   language: optionalFilter(z.enum(REVIEW_LANGUAGES, { error: `language must be one of ${REVIEW_LANGUAGES.join(', ')}` })),
   reason: optionalFilter(z.string({ error: 'reason must be text' }).regex(/^[a-z][a-z0-9-]{0,39}$/, 'reason must be a reason code, such as links or spam-model')),
@@ -55,7 +55,7 @@ export const reviewQuerySchema = z.object({
 export const authorQuerySchema = z.object({
   cursor: cursorSchema,
   // Up to a bulk action's worth: approve-all and spam-all act on one page.
-  limit: z.coerce.number({ error: 'limit must be a number' }).int().min(1, `limit must be 1 to 500`).max(500, 'limit must be 1 to 500').default(100),
+  limit: queryInteger('limit', { min: 1, max: 500, fallback: 100 }),
 });
 export const actionSchema = z.object({
   action: z.enum(MODERATION_ACTIONS, { error: 'action must be approve, reject or spam' }),

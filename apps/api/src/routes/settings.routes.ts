@@ -10,7 +10,7 @@ import { siteForUser } from '../auth/site-access';
 import { invalidField } from '../errors';
 import { articleIdSchema } from '../comment-input';
 import type { PreviewPool } from '../preview/preview-pool';
-import { parseOrThrow } from '../validate';
+import { parseOrThrow, queryInteger } from '../validate';
 import type { ArticleSettingsAnswer, SettingsAnswer, SettingsVersionsAnswer } from './settings.openapi';
 
 export interface SettingsRoutesOptions {
@@ -31,12 +31,7 @@ const MAX_PREVIEW_COMMENTS = 10_000;
 
 /** How many recent comments a preview re-decides: 1,000 unless asked. */
 export const previewQuerySchema = z.object({
-  limit: z.coerce
-    .number({ error: 'limit must be a number' })
-    .int()
-    .min(1, `limit must be 1 to ${MAX_PREVIEW_COMMENTS}`)
-    .max(MAX_PREVIEW_COMMENTS, `limit must be 1 to ${MAX_PREVIEW_COMMENTS}`)
-    .default(1_000),
+  limit: queryInteger('limit', { min: 1, max: MAX_PREVIEW_COMMENTS, fallback: 1_000 }),
 });
 
 const plainObject = z.record(z.string(), z.unknown(), { error: 'send the changed settings as a JSON object' });

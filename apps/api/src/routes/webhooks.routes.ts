@@ -9,7 +9,7 @@ import { requireCsrf } from '../auth/csrf';
 import { currentUser } from '../auth/current-user';
 import { siteForUser } from '../auth/site-access';
 import { invalidField, notFound } from '../errors';
-import { parseOrThrow } from '../validate';
+import { parseOrThrow, queryInteger } from '../validate';
 import type { DeliveriesAnswer, SavedWebhook, TestQueued, WebhookAnswer } from './webhooks.openapi';
 
 export interface WebhooksRoutesOptions {
@@ -39,7 +39,7 @@ export const webhookSchema = z
   .strict();
 export const emptySchema = z.object({}).strict();
 export const deliveriesQuerySchema = z.object({
-  limit: z.coerce.number({ error: 'limit must be a number' }).int().min(1, 'limit must be 1 to 200').max(200, 'limit must be 1 to 200').default(50),
+  limit: queryInteger('limit', { min: 1, max: 200, fallback: 50 }),
   before: z.string().regex(/^[1-9][0-9]{0,18}$/, 'before must be a delivery id').optional(),
 });
 
