@@ -13,7 +13,7 @@ import {
   type TrainSiteModelQueue,
   type TrainSiteModelResult,
 } from '@moderato/queue';
-import { TooFewLabelsError, trainSiteModel } from '@moderato/training';
+import { MIN_TRAINING_LABELS, TooFewLabelsError, trainSiteModel, type SiteTrainingInput, type TrainedSiteModel } from '@moderato/training';
 
 export interface TrainSiteModelProcessorOptions {
   db: Kysely<Database>;
@@ -23,6 +23,8 @@ export interface TrainSiteModelProcessorOptions {
   queue: TrainSiteModelQueue;
   logger: Logger;
   now?: () => Date;
+  /** Where the training runs: a low-priority thread in the worker (createTrainingThread); in this event loop when absent (tests). */
+  train?: (task: Omit<SiteTrainingInput, 'base'>) => Promise<TrainedSiteModel>;
 }
 
 /** What the processor reads of a job. */
@@ -35,7 +37,7 @@ export type TrainingJob = Pick<Job, 'id' | 'name' | 'data'>;
  * site's next version. The nightly job instead queues a training for every
  * site with enough new labels.
  */
-export function createTrainSiteModelProcessor({ db, models, queue, logger, now = () => new Date() }: TrainSiteModelProcessorOptions) {
+export function createTrainSiteModelProcessor({ db, models, queue, logger, now = () => new Date(), train: trainModel = (task) => trainSiteModel({ ...task, base: models }) }: TrainSiteModelProcessorOptions) {
   async function train(job: TrainingJob): Promise<TrainSiteModelResult> {
     const parsed = trainSiteModelPayloadSchema.safeParse(job.data);
     if (!parsed.success) throw new UnrecoverableError(`unreadable training payload: ${parsed.error.issues[0]?.path.join('.')} ${parsed.error.issues[0]?.message}`);
@@ -44,13 +46,9 @@ export function createTrainSiteModelProcessor({ db, models, queue, logger, now =
     const site = await findSite(db, siteId);
     if (!site) throw new UnrecoverableError(`no such site: ${siteId}`);
     const [labels, live] = await Promise.all([listTrainingLabels(db, siteId, cutoff), findLiveSiteModelWeights(db, siteId)]);
-    let trained;
-    try {
-      trained = await trainSiteModel({ labels, base: models, live, settings: site.settings, cutoff });
-    } catch (error) {
-      if (error instanceof TooFewLabelsError) throw new UnrecoverableError(`site ${siteId}: ${error.message}`);
-      throw error;
-    }
+    // Checked here, not only in training: an error's class does not cross into a thread.
+    if (labels.length < MIN_TRAINING_LABELS) throw new UnrecoverableError(`site ${siteId}: ${new TooFewLabelsError(labels.length).message}`);
+    const trained = await trainModel({ labels, live, settings: site.settings, cutoff });
     const { weights, metrics, trainingData } = trained;
     const version = await insertSiteModelCandidate(db, { siteId, baseModelVersion: models.version, labelCutoff: cutoff, trainingData, metrics, weights, createdBy: requestedBy });
     logger.info(
