@@ -97,12 +97,10 @@ export async function startApiServer(config: Config, logger: Logger, hooks: ApiS
         : undefined,
     },
     queueBoard: { queue, db, session },
-    comments: {
+    intake: {
       sites,
-      db,
       keys,
-      enqueue: (comment) => enqueueScoreComment(queue, comment),
-      isQueued: (id) => isCommentQueued(queue, id),
+      enqueue: (comment, duplicates) => enqueueScoreComment(queue, comment, duplicates),
       guard: createIntakeGuard({
         redis,
         prefix: config.queuePrefix,
@@ -114,6 +112,7 @@ export async function startApiServer(config: Config, logger: Logger, hooks: ApiS
         logger,
       }),
     },
+    comments: { sites, db, isQueued: (id) => isCommentQueued(queue, id) },
     embed: { sites, tokens, scriptPath: EMBED_SOURCE_PATH, cataloguesDir: EMBED_CATALOGUES_DIR },
     demo: config.env === 'production' ? undefined : { db, sites },
     moderation: {
