@@ -10,11 +10,11 @@ import { createPasswordChecks } from '@moderato/auth';
 import { createPersonalDataKeys } from '@moderato/core';
 import { openServiceDatabase } from '@moderato/db';
 import {
+  createBatchedEnqueue,
   createRedisConnection,
   createScoreCommentQueue,
   createTrainSiteModelQueue,
   createWebhookDeliveryQueue,
-  enqueueScoreComment,
   enqueueSiteTraining,
   enqueueWebhookTest,
   isCommentQueued,
@@ -100,7 +100,7 @@ export async function startApiServer(config: Config, logger: Logger, hooks: ApiS
     intake: {
       sites,
       keys,
-      enqueue: (comment, duplicates) => enqueueScoreComment(queue, comment, duplicates),
+      enqueue: createBatchedEnqueue(queue),
       guard: createIntakeGuard({
         redis,
         prefix: config.queuePrefix,

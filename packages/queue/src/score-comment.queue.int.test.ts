@@ -3,9 +3,11 @@ import { Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { AcceptedComment } from '@moderato/core';
 import { testRedisUrl, uniqueQueuePrefix } from '../../../test/support/test-database';
+import { createBatchedEnqueue } from './enqueue-batcher';
 import { createScoreCommentQueue, enqueueScoreComment, SCORE_COMMENT_QUEUE, type ScoreCommentQueue } from './score-comment.queue';
 
-// The one-round-trip add: the job and its duplicate key in BullMQ's script.
+// The one-round-trip add: the job and its duplicate key in BullMQ's script,
+// and adds of one event-loop turn sent as one pipeline.
 let redis: Redis;
 let prefix: string;
 let queue: ScoreCommentQueue;
@@ -69,5 +71,23 @@ describe('enqueueScoreComment with a duplicate check', () => {
     expect(await enqueueScoreComment(queue, again, duplicates)).toBe('queued');
     expect(await enqueueScoreComment(queue, again, duplicates)).toBe('queued');
     expect(await jobCount()).toBe(1);
+  });
+});
+
+describe('createBatchedEnqueue', () => {
+  it('sends the adds of one turn together and tells each caller its own outcome', async () => {
+    const sut = createBatchedEnqueue(queue);
+    const duplicates = { id: 'in-one-batch', ttlMs: 60_000 };
+    const outcomes = await Promise.all([sut(comment(), duplicates), sut(comment()), sut(comment(), duplicates), sut(comment())]);
+    expect(outcomes).toEqual(['queued', 'queued', 'duplicate', 'queued']);
+    expect(await jobCount()).toBe(3);
+  });
+
+  it('when the batch fails, adds each comment alone, so one bad job fails only its own caller', async () => {
+    const sut = createBatchedEnqueue(queue);
+    // BullMQ refuses a job id that is an integer: the whole addBulk throws.
+    const results = await Promise.allSettled([sut(comment()), sut(comment({ id: '42' })), sut(comment())]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(await jobCount()).toBe(2);
   });
 });

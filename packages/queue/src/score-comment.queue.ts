@@ -81,7 +81,7 @@ export interface DuplicateCheck {
 
 export type EnqueueOutcome = 'queued' | 'duplicate';
 
-const jobOf = (comment: AcceptedComment, duplicates?: DuplicateCheck) => ({
+export const scoreCommentJob = (comment: AcceptedComment, duplicates?: DuplicateCheck) => ({
   name: SCORE_COMMENT_JOB as typeof SCORE_COMMENT_JOB,
   data: { v: PAYLOAD_VERSION, comment } satisfies ScoreCommentPayload,
   opts: { ...SCORE_COMMENT_JOB_OPTIONS, jobId: comment.id, ...(duplicates ? { deduplication: { id: duplicates.id, ttl: duplicates.ttlMs } } : {}) },
@@ -94,7 +94,7 @@ const jobOf = (comment: AcceptedComment, duplicates?: DuplicateCheck) => ({
  * BullMQ answers that job's id instead of ours.
  */
 export async function enqueueScoreComment(queue: ScoreCommentQueue, comment: AcceptedComment, duplicates?: DuplicateCheck): Promise<EnqueueOutcome> {
-  const { name, data, opts } = jobOf(comment, duplicates);
+  const { name, data, opts } = scoreCommentJob(comment, duplicates);
   const job = await queue.add(name, data, opts);
   return job.id === comment.id ? 'queued' : 'duplicate';
 }
