@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import express, { type RequestHandler } from 'express';
+import express, { type RequestHandler, type Response } from 'express';
 import { type AcceptedComment, type PersonalDataKeys } from '@moderato/core';
 import { articleSettingsOf, type SiteDirectory } from '@moderato/db';
 import type { DuplicateCheck, EnqueueOutcome } from '@moderato/queue';
@@ -37,6 +37,19 @@ const requireJson: RequestHandler = (req, _res, next) => {
 };
 
 /**
+ * The 202, written directly: res.json's ETag (a hash of the body) and
+ * content negotiation mean nothing to the answer of a POST.
+ */
+function accepted(res: Response, id: string): void {
+  const body = JSON.stringify({ id, status: 'pending' } satisfies CommentAccepted);
+  res.statusCode = 202;
+  res.setHeader('Location', `/api/v1/comments/${id}`);
+  res.setHeader('Content-Type', 'application/json; charset=utf-8');
+  res.setHeader('Content-Length', Buffer.byteLength(body));
+  res.end(body);
+}
+
+/**
  * POST a comment: checks at the door (CORS, rate limits), then the JSON body
  * (parsed here, after those checks, and validated in one pass), the bot
  * trap, then the comment is sealed and queued: 202 once the job is in Redis.
@@ -58,13 +71,12 @@ export function intakeHandlers({ sites, keys, enqueue, guard }: IntakeRoutesOpti
     }
     // A trapped bot gets the same answer as everyone, and nothing is queued.
     if (await guard?.botTrap.check(site.id, articleId, { formToken, website })) {
-      const id = randomUUID();
-      return void res.status(202).location(`/api/v1/comments/${id}`).json({ id, status: 'pending' } satisfies CommentAccepted);
+      return accepted(res, randomUUID());
     }
     const comment = acceptComment(input, { siteId: site.id, articleId, ip: req.ip, acceptedAt: new Date() }, keys);
     const outcome = await enqueue(comment, guard?.duplicates?.checkFor(comment)).catch(unavailableIfDown('the comment queue'));
     if (outcome === 'duplicate') throw duplicateComment();
-    res.status(202).location(`/api/v1/comments/${comment.id}`).json({ id: comment.id, status: 'pending' } satisfies CommentAccepted);
+    accepted(res, comment.id);
   };
 
   return {
