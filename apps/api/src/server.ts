@@ -117,6 +117,7 @@ export async function startApiServer(config: Config, logger: Logger, hooks: ApiS
     demo: config.env === 'production' ? undefined : { db, sites },
     moderation: {
       db,
+      sites,
       keys,
       session,
       login: {
