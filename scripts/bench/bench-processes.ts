@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 
@@ -13,6 +13,8 @@ export interface BenchProcess {
   printed(pattern: RegExp, timeoutMs?: number): Promise<void>;
   /** Peak resident set (VmHWM) in MB, read from /proc; NaN when unavailable. */
   peakRssMb(): number;
+  /** CPU seconds (user + system) used so far by the process and its children (a cluster's processes), from /proc; NaN when unavailable. */
+  cpuSeconds(): number;
   stop(): Promise<void>;
 }
 
@@ -23,7 +25,7 @@ export interface BenchProcess {
  */
 export function startTs(entry: string, env: NodeJS.ProcessEnv): BenchProcess {
   // BENCH_PROFILE_DIR=/tmp/prof: every child writes a V8 CPU profile there on exit.
-  const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
+  const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`, ...(process.env.BENCH_PROFILE_INTERVAL ? [`--cpu-prof-interval=${process.env.BENCH_PROFILE_INTERVAL}`] : [])] : [];
   const child = spawn(process.execPath, [...profile, '--import', 'tsx', path.join(REPO_ROOT, entry)], {
     cwd: REPO_ROOT,
     env: { ...process.env, ...env },
@@ -60,6 +62,13 @@ export function startTs(entry: string, env: NodeJS.ProcessEnv): BenchProcess {
         return Number.NaN;
       }
     },
+    cpuSeconds() {
+      try {
+        return treeCpuSeconds(child.pid!);
+      } catch {
+        return Number.NaN;
+      }
+    },
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = once(child, 'exit');
@@ -69,6 +78,27 @@ export function startTs(entry: string, env: NodeJS.ProcessEnv): BenchProcess {
       clearTimeout(timer);
     },
   };
+}
+
+// Linux's clock ticks per second (USER_HZ), which /proc/<pid>/stat counts in.
+const CLOCK_TICKS = 100;
+
+/** Fields of /proc/<pid>/stat after the command name (which may hold spaces): [0] is state, [1] ppid, [11] utime, [12] stime. */
+const statFields = (pid: number | string): string[] => readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ').pop()!.split(' ');
+
+/** CPU seconds of a process and, recursively, of its live children. */
+function treeCpuSeconds(pid: number): number {
+  const own = statFields(pid);
+  let seconds = (Number(own[11]) + Number(own[12])) / CLOCK_TICKS;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (Number(statFields(entry)[1]) === pid) seconds += treeCpuSeconds(Number(entry));
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return seconds;
 }
 
 /** A free loopback port, for a child to listen on. */

@@ -8,14 +8,19 @@ export interface LoadFigures {
   p99Ms: number;
   /** Answers other than 2xx, and socket errors: a run with these is not a clean figure. */
   bad: number;
+  /** CPU time of the server process(es) per answered request, µs (NaN where /proc is missing). */
+  cpuUsPerRequest: number;
 }
 
 export interface IntakeFigures {
+  /** The real API, one process, and the bare route, one process. */
   intake: LoadFigures;
-  /** The same API with one process per core (MODERATO_API_PROCESSES=auto). */
-  cluster: LoadFigures;
-  processes: number;
   baseline: LoadFigures;
+  /** The API with one process per core (MODERATO_API_PROCESSES=auto), and the bare route forked as many times. */
+  cluster: LoadFigures;
+  clusterBaseline: LoadFigures;
+  processes: number;
+  connections: number;
   rounds: number;
   seconds: number;
 }
@@ -33,12 +38,12 @@ export function nextBody(): string {
   return JSON.stringify({ name: 'Bench Reader', email: `reader${sequence}@example.org`, body: `${BODY_TEXT} #${sequence}` });
 }
 
-/** One autocannon run: 50 connections, `seconds` long, at saturation unless `rate` caps it (requests/s). */
-export async function hammer(baseUrl: string, seconds: number, options: { rate?: number; articleId?: string } = {}): Promise<LoadFigures & { accepted: number }> {
-  const { rate, articleId = 'launch' } = options;
+/** One autocannon run: 50 connections unless told, `seconds` long, at saturation unless `rate` caps it (requests/s). */
+export async function hammer(baseUrl: string, seconds: number, options: { rate?: number; articleId?: string; connections?: number } = {}): Promise<Omit<LoadFigures, 'cpuUsPerRequest'> & { accepted: number }> {
+  const { rate, articleId = 'launch', connections = 50 } = options;
   const result = await autocannon({
     url: `${baseUrl}${intakePath(articleId)}`,
-    connections: 50,
+    connections,
     duration: seconds,
     ...(rate ? { overallRate: rate } : {}),
     method: 'POST',
@@ -53,7 +58,16 @@ const medianOf = (runs: LoadFigures[]): LoadFigures => ({
   p50Ms: median(runs.map((r) => r.p50Ms)),
   p99Ms: median(runs.map((r) => r.p99Ms)),
   bad: runs.reduce((sum, r) => sum + r.bad, 0),
+  cpuUsPerRequest: median(runs.map((r) => r.cpuUsPerRequest)),
 });
+
+/** One saturation run against a server the bench started, with the server's CPU per request. */
+async function measure(server: BenchProcess, url: string, seconds: number, connections: number): Promise<LoadFigures> {
+  const cpuBefore = server.cpuSeconds();
+  const run = await hammer(url, seconds, { connections });
+  const answered = run.rps * seconds;
+  return { rps: run.rps, p50Ms: run.p50Ms, p99Ms: run.p99Ms, bad: run.bad, cpuUsPerRequest: ((server.cpuSeconds() - cpuBefore) / answered) * 1e6 };
+}
 
 /** The real API as a child process on a loopback port, rate limits off, logging at info as in production. */
 export function startBenchApi(port: number, options: { databaseUrl: string; redisUrl: string; prefix: string; processes?: number }): BenchProcess {
@@ -71,38 +85,42 @@ export function startBenchApi(port: number, options: { databaseUrl: string; redi
 }
 
 /**
- * Intake at saturation, as one process and as one per core, next to the
- * bare LPUSH route (one process), rounds interleaved so all three see the
- * same background load; medians over the rounds. The servers are child
- * processes; autocannon runs here.
+ * Intake at saturation: the API as one process next to the bare LPUSH route
+ * as one process, and the API with one process per core next to the bare
+ * route forked as many times (the same cores for both). Rounds interleaved
+ * so all four see the same background load; medians over the rounds. The
+ * servers are child processes; autocannon runs here.
  */
-export async function benchIntake(options: { databaseUrl: string; redisUrl: string; prefix: string; rounds: number; seconds: number; processes: number }): Promise<IntakeFigures> {
-  const [apiPort, clusterPort, barePort] = [await freePort(), await freePort(), await freePort()];
+export async function benchIntake(options: { databaseUrl: string; redisUrl: string; prefix: string; rounds: number; seconds: number; processes: number; connections: number }): Promise<IntakeFigures> {
   const started: BenchProcess[] = [];
   try {
-    const api = startBenchApi(apiPort, { ...options, processes: 1 });
-    started.push(api);
-    const cluster = startBenchApi(clusterPort, options);
-    started.push(cluster);
-    const bare = startTs('scripts/bench/lpush-server.ts', { PORT: String(barePort), REDIS_URL: options.redisUrl, BENCH_KEY: `${options.prefix}:lpush` });
-    started.push(bare);
-    const apiUrl = `http://127.0.0.1:${apiPort}`;
-    const clusterUrl = `http://127.0.0.1:${clusterPort}`;
-    const bareUrl = `http://127.0.0.1:${barePort}`;
-    await Promise.all([apiUrl, clusterUrl, bareUrl].map((url) => waitForHttp(`${url}/healthz`)));
-    // Warm-up: JIT, connection pools, Redis scripts loaded (each cluster process gets its share).
-    await hammer(apiUrl, 2);
-    await hammer(clusterUrl, 3);
-    await hammer(bareUrl, 2);
-    const intake: LoadFigures[] = [];
-    const clustered: LoadFigures[] = [];
-    const baseline: LoadFigures[] = [];
-    for (let round = 0; round < options.rounds; round += 1) {
-      baseline.push(await hammer(bareUrl, options.seconds));
-      intake.push(await hammer(apiUrl, options.seconds));
-      clustered.push(await hammer(clusterUrl, options.seconds));
+    const servers = [];
+    for (const kind of ['api', 'bare', 'api-cluster', 'bare-cluster'] as const) {
+      const port = await freePort();
+      const processes = kind.endsWith('cluster') ? options.processes : 1;
+      const server = kind.startsWith('api')
+        ? startBenchApi(port, { ...options, processes })
+        : startTs('scripts/bench/lpush-server.ts', { PORT: String(port), REDIS_URL: options.redisUrl, BENCH_KEY: `${options.prefix}:lpush-${kind}`, BENCH_PROCESSES: String(processes) });
+      started.push(server);
+      servers.push({ kind, server, url: `http://127.0.0.1:${port}`, processes, runs: [] as LoadFigures[] });
     }
-    return { intake: medianOf(intake), cluster: medianOf(clustered), processes: options.processes, baseline: medianOf(baseline), rounds: options.rounds, seconds: options.seconds };
+    await Promise.all(servers.map(({ url }) => waitForHttp(`${url}/healthz`)));
+    // Warm-up: JIT, connection pools, Redis scripts loaded (each cluster process gets its share).
+    for (const { url, processes } of servers) await hammer(url, processes > 1 ? 3 : 2, { connections: options.connections });
+    for (let round = 0; round < options.rounds; round += 1) {
+      for (const s of servers) s.runs.push(await measure(s.server, s.url, options.seconds, options.connections));
+    }
+    const figures = Object.fromEntries(servers.map((s) => [s.kind, medianOf(s.runs)]));
+    return {
+      intake: figures.api!,
+      baseline: figures.bare!,
+      cluster: figures['api-cluster']!,
+      clusterBaseline: figures['bare-cluster']!,
+      processes: options.processes,
+      connections: options.connections,
+      rounds: options.rounds,
+      seconds: options.seconds,
+    };
   } finally {
     await Promise.all(started.map((p) => p.stop()));
   }

@@ -2,7 +2,7 @@
 // a baseline measured in the same run on this machine, printed as one table.
 // Loopback only; throwaway databases and queue prefixes, removed at the end.
 //
-//   npm run bench [-- --rounds 3 --seconds 10 --warmup 4000 --drain 10000 --rate 300 --rows 100000]
+//   npm run bench [-- --rounds 3 --seconds 10 --connections 50 --warmup 4000 --drain 10000 --rate 300 --rows 100000]
 //   npm run bench -- --only intake,pipeline   (parts: scoring, intake, pipeline, reads; default all)
 //   npm run bench -- --data DIR              (the labelled data; default ../shared/data from the repo root)
 //   BENCH_PROFILE_DIR=/tmp/prof npm run bench   (V8 CPU profiles of every child process)
@@ -24,6 +24,7 @@ const { values } = parseArgs({
   options: {
     rounds: { type: 'string', default: '3' },
     seconds: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '50' },
     drain: { type: 'string', default: '10000' },
     warmup: { type: 'string', default: '4000' },
     rate: { type: 'string', default: '300' },
@@ -76,8 +77,8 @@ async function main(): Promise<void> {
     const common = { databaseUrl: bench.url, redisUrl: REDIS_URL };
     let intake;
     if (PARTS.has('intake')) {
-      console.error('intake vs bare LPUSH…');
-      intake = await benchIntake({ ...common, prefix: prefixes[0]!, rounds: Number(values.rounds), seconds: Number(values.seconds), processes: CORES });
+      console.error('intake vs bare LPUSH, one process and one per core…');
+      intake = await benchIntake({ ...common, prefix: prefixes[0]!, rounds: Number(values.rounds), seconds: Number(values.seconds), processes: CORES, connections: Number(values.connections) });
       await dropKeys(redis, prefixes[0]!);
     }
     let pipeline;

@@ -42,12 +42,12 @@ it('names Redis keys by ids and keyed hashes only', async () => {
     // Webhook events the API queues (moderators' actions, tests): jobs named by a random event id, carrying ids only.
     /^webhook-delivery:(id|meta|events|wait|paused|active|delayed|prioritized|completed|failed|marker|pc|stalled-check|limiter)$/,
     /^webhook-delivery:[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
-    /^dup:[A-Za-z0-9_-]{43}$/, // sha256 over site, article, keyed email hash and body
+    /^score-comment:de:[A-Za-z0-9_-]{43}$/, // BullMQ deduplication: sha256 over site, article, keyed email hash and body
     /^rl:ip:[0-9a-f]{64}$/, // the keyed IP hash
     new RegExp(`^rl:site:${SITE}$`),
   ];
   expect(names.filter((name) => !allowed.some((pattern) => pattern.test(name)))).toEqual([]);
-  expect(names).toEqual(expect.arrayContaining([`score-comment:${posted.json.id}`, expect.stringMatching(/^dup:/), expect.stringMatching(/^rl:ip:/)]));
+  expect(names).toEqual(expect.arrayContaining([`score-comment:${posted.json.id}`, expect.stringMatching(/^score-comment:de:/), expect.stringMatching(/^rl:ip:/)]));
   const joined = names.join('\n').toLowerCase();
   for (const secret of [EMAIL, EMAIL.split('@')[0]!, keys.hashEmail(EMAIL), NAME.toLowerCase(), 'great article']) expect({ secret, found: joined.includes(secret) }).toEqual({ secret, found: false });
 });

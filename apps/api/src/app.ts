@@ -2,7 +2,9 @@ import express, { type Express, type RequestHandler } from 'express';
 import helmet from 'helmet';
 import type { Logger, TrustProxy } from '@moderato/config';
 import { errorHandler, notFound } from './errors';
+import { BODY_LIMIT } from './comment-input';
 import { accessLog } from './middleware/access-log.middleware';
+import { intakeHeaders } from './middleware/intake-headers.middleware';
 import { requestId } from './middleware/request-id.middleware';
 import { apiDocsRoutes } from './routes/api-docs.routes';
 import { commentsRoutes, type CommentsRoutesOptions } from './routes/comments.routes';
@@ -10,6 +12,7 @@ import { deadLettersRoutes, type DeadLettersRoutesOptions } from './routes/dead-
 import { demoRoutes, type DemoRoutesOptions } from './routes/demo.routes';
 import { embedRoutes, type EmbedRoutesOptions } from './routes/embed.routes';
 import { healthRoutes, type HealthRoutesOptions } from './routes/health.routes';
+import { INTAKE_PATH, intakeHandlers, type IntakeRoutesOptions } from './routes/intake.routes';
 import { metricsRoutes, type MetricsRoutesOptions } from './routes/metrics.routes';
 import { moderationRoutes, type ModerationRoutesOptions } from './routes/moderation.routes';
 import { modelsRoutes, type ModelsRoutesOptions } from './routes/models.routes';
@@ -18,6 +21,9 @@ import { webhooksRoutes, type WebhooksRoutesOptions } from './routes/webhooks.ro
 
 export interface AppOptions {
   logger: Logger;
+  /** POST a comment, and its CORS preflight. */
+  intake: IntakeRoutesOptions;
+  /** The public thread and a comment's status. */
   comments: CommentsRoutesOptions;
   health: HealthRoutesOptions;
   /** embed.js and the form-token endpoint; absent in apps that serve no embed. */
@@ -40,25 +46,29 @@ export interface AppOptions {
   trustProxy?: TrustProxy;
 }
 
-/** The largest request body accepted; a comment is at most 20,000 characters. */
-export const BODY_LIMIT = '64kb';
-
 /** Builds the HTTP app: routes and one error handler. It does not listen. */
-export function createApp({ logger, comments, health, embed, demo, moderation, deadLetters, siteModels, webhooks, metrics, queueBoard, trustProxy = false }: AppOptions): Express {
+export function createApp({ logger, intake, comments, health, embed, demo, moderation, deadLetters, siteModels, webhooks, metrics, queueBoard, trustProxy = false }: AppOptions): Express {
   const app = express();
   app.set('trust proxy', trustProxy);
   app.disable('x-powered-by');
+  const logRequests = accessLog(logger);
+  const counted = metrics ? [metrics.countRequests] : [];
+  // The intake is the hot path: its own route ahead of everything else, with
+  // only what a JSON intake needs (its body is parsed by its own chain, after
+  // the door checks). See intake-headers.middleware.ts for the headers kept.
+  const postComment = intakeHandlers(intake);
+  const intakeFront = [intakeHeaders, requestId, logRequests, ...counted];
+  if (postComment.preflight) app.options(INTAKE_PATH, ...intakeFront, ...postComment.preflight);
+  app.post(INTAKE_PATH, ...intakeFront, ...postComment.post);
   app.use(helmet());
   app.use(requestId);
-  app.use(accessLog(logger));
+  app.use(logRequests);
   if (metrics) app.use(metrics.countRequests);
   app.use(express.json({ limit: BODY_LIMIT, strict: true }));
   app.use(healthRoutes(health));
   app.use(apiDocsRoutes());
   if (metrics?.routes) app.use(metricsRoutes(metrics.routes));
   if (embed) app.use(embedRoutes(embed));
-  // The intake is the hot path: ahead of the staff routers, so a post does not
-  // walk through them (after embed, which adds CORS to the public reads).
   app.use(commentsRoutes(comments));
   if (demo) app.use(demoRoutes(demo));
   if (moderation) app.use(moderationRoutes(moderation));

@@ -1,5 +1,9 @@
 import { z } from 'zod';
 import { cleanText } from '@moderato/core';
+import { formEvidenceSchema } from './guard/bot-trap';
+
+/** The largest request body accepted; a comment is at most 20,000 characters. */
+export const BODY_LIMIT = '64kb';
 
 const text = (field: string, max: number) =>
   z
@@ -25,6 +29,9 @@ export const newCommentSchema = z.object({
 });
 
 export type NewComment = z.infer<typeof newCommentSchema>;
+
+/** What the intake reads from a post in one pass: the comment and the embed's bot-trap fields. */
+export const intakeBodySchema = newCommentSchema.extend(formEvidenceSchema.shape);
 
 // Site ids are made by `moderato site create`; article ids are the site's own
 // (slugs, numbers, paths) and only need to be printable and bounded.

@@ -10,11 +10,11 @@ import { createPasswordChecks } from '@moderato/auth';
 import { createPersonalDataKeys } from '@moderato/core';
 import { openServiceDatabase } from '@moderato/db';
 import {
+  createBatchedEnqueue,
   createRedisConnection,
   createScoreCommentQueue,
   createTrainSiteModelQueue,
   createWebhookDeliveryQueue,
-  enqueueScoreComment,
   enqueueSiteTraining,
   enqueueWebhookTest,
   isCommentQueued,
@@ -97,12 +97,10 @@ export async function startApiServer(config: Config, logger: Logger, hooks: ApiS
         : undefined,
     },
     queueBoard: { queue, db, session },
-    comments: {
+    intake: {
       sites,
-      db,
       keys,
-      enqueue: (comment) => enqueueScoreComment(queue, comment),
-      isQueued: (id) => isCommentQueued(queue, id),
+      enqueue: createBatchedEnqueue(queue),
       guard: createIntakeGuard({
         redis,
         prefix: config.queuePrefix,
@@ -114,10 +112,12 @@ export async function startApiServer(config: Config, logger: Logger, hooks: ApiS
         logger,
       }),
     },
+    comments: { sites, db, isQueued: (id) => isCommentQueued(queue, id) },
     embed: { sites, tokens, scriptPath: EMBED_SOURCE_PATH, cataloguesDir: EMBED_CATALOGUES_DIR },
     demo: config.env === 'production' ? undefined : { db, sites },
     moderation: {
       db,
+      sites,
       keys,
       session,
       login: {

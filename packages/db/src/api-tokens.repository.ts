@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from './database';
+import { executePrepared } from './prepared-statements';
 import { toUser, userColumns, type User } from './users.repository';
 
 /** Stores a token's hash for a user, valid until `expiresAt` (the database's 90 days when left out); returns the token's id. */
@@ -18,14 +19,16 @@ const LAST_USED_RESOLUTION_MS = 60_000;
 /** The user behind a live (not revoked, not expired) token hash, noting its use. */
 export async function findUserByTokenHash(db: Kysely<Database>, tokenHash: string): Promise<User | undefined> {
   // Token, user and sites in one round trip: every API request pays it.
-  const row = await db
-    .selectFrom('api_tokens as t')
-    .innerJoin('users as u', 'u.id', 't.user_id')
-    .select([...userColumns, 't.id as token_id', 't.last_used_at'])
-    .where('t.token_hash', '=', tokenHash)
-    .where('t.revoked_at', 'is', null)
-    .where('t.expires_at', '>', sql<Date>`now()`)
-    .executeTakeFirst();
+  const [row] = await executePrepared(
+    db,
+    db
+      .selectFrom('api_tokens as t')
+      .innerJoin('users as u', 'u.id', 't.user_id')
+      .select([...userColumns, 't.id as token_id', 't.last_used_at'])
+      .where('t.token_hash', '=', tokenHash)
+      .where('t.revoked_at', 'is', null)
+      .where('t.expires_at', '>', sql<Date>`now()`),
+  );
   if (!row) return undefined;
   if (!row.last_used_at || Date.now() - row.last_used_at.getTime() > LAST_USED_RESOLUTION_MS) {
     await db.updateTable('api_tokens').set({ last_used_at: new Date() }).where('id', '=', row.token_id).execute();

@@ -1,5 +1,6 @@
 import { Kysely, PostgresDialect } from 'kysely';
 import { Pool } from 'pg';
+import { runPreparedStatements } from './prepared-statements';
 import type { CommentEventsTable } from './tables/comment-events.table';
 import type { CommentImportsTable } from './tables/comment-imports.table';
 import type { CommentsTable } from './tables/comments.table';
@@ -56,6 +57,9 @@ export function createDatabase({ url, maxConnections = 10, onPoolError, statemen
   // pg-pool listens for errors only on idle clients: a client checked out for a
   // query or transaction when Postgres goes away would emit 'error' with no
   // listener and crash the process. The query itself still fails and is retried.
-  pool.on('connect', (client) => client.on('error', (error) => onPoolError?.(error)));
+  pool.on('connect', (client) => {
+    client.on('error', (error) => onPoolError?.(error));
+    runPreparedStatements(client);
+  });
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }

@@ -1,4 +1,5 @@
 export * from './score-comment.queue';
+export { createBatchedEnqueue } from './enqueue-batcher';
 export { createRedisConnection, type RedisRole } from './redis-connection';
 export { isRedisUnavailable } from './redis-errors';
 export { listDeadLetters, retryDeadLetter, discardDeadLetter, expireDeadLetters, type DeadLetter } from './dead-letters';

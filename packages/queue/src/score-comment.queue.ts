@@ -69,9 +69,34 @@ export function createScoreCommentQueue({ connection, prefix }: ScoreCommentQueu
   return new Queue<ScoreCommentPayload, void, typeof SCORE_COMMENT_JOB>(SCORE_COMMENT_QUEUE, { connection, prefix });
 }
 
-/** Queues one accepted comment. The job id is the comment id, so a repeated add is dropped. */
-export async function enqueueScoreComment(queue: ScoreCommentQueue, comment: AcceptedComment): Promise<void> {
-  await queue.add(SCORE_COMMENT_JOB, { v: PAYLOAD_VERSION, comment }, { ...SCORE_COMMENT_JOB_OPTIONS, jobId: comment.id });
+/**
+ * At most one job per duplicate id within `ttlMs`: BullMQ's own deduplication
+ * (its `de:<id>` key, set with the job in the add script, expiring after
+ * `ttlMs` whether or not the job has finished by then).
+ */
+export interface DuplicateCheck {
+  id: string;
+  ttlMs: number;
+}
+
+export type EnqueueOutcome = 'queued' | 'duplicate';
+
+export const scoreCommentJob = (comment: AcceptedComment, duplicates?: DuplicateCheck) => ({
+  name: SCORE_COMMENT_JOB as typeof SCORE_COMMENT_JOB,
+  data: { v: PAYLOAD_VERSION, comment } satisfies ScoreCommentPayload,
+  opts: { ...SCORE_COMMENT_JOB_OPTIONS, jobId: comment.id, ...(duplicates ? { deduplication: { id: duplicates.id, ttl: duplicates.ttlMs } } : {}) },
+});
+
+/**
+ * Queues one accepted comment in one Redis round trip. The job id is the
+ * comment id, so a repeated add is dropped. With a duplicate check, a comment
+ * whose duplicate id another job took within the window is not queued:
+ * BullMQ answers that job's id instead of ours.
+ */
+export async function enqueueScoreComment(queue: ScoreCommentQueue, comment: AcceptedComment, duplicates?: DuplicateCheck): Promise<EnqueueOutcome> {
+  const { name, data, opts } = scoreCommentJob(comment, duplicates);
+  const job = await queue.add(name, data, opts);
+  return job.id === comment.id ? 'queued' : 'duplicate';
 }
 
 /** True while the comment waits, runs, is delayed for a retry, or failed for good. */

@@ -1,45 +1,35 @@
 import { createHash } from 'node:crypto';
-import type { Redis } from 'ioredis';
 import type { AcceptedComment } from '@moderato/core';
-import { HttpError, unavailableIfDown } from '../errors';
+import type { DuplicateCheck } from '@moderato/queue';
+import { HttpError } from '../errors';
 
 export interface DuplicateGuardOptions {
-  redis: Redis;
-  /** Key prefix (the queue prefix), so installs sharing one Redis stay apart. */
-  prefix: string;
   windowSeconds: number;
 }
 
 export interface DuplicateGuard {
-  /**
-   * Claims "this author said this here" for the window; throws a 409 when
-   * already claimed and a 503 when Redis is unreachable. Returns a release
-   * for when the comment could not be queued after all.
-   */
-  claim(comment: AcceptedComment): Promise<() => Promise<void>>;
+  /** The check that goes with the comment's job: one job per (site, article, author, cleaned body) within the window. */
+  checkFor(comment: AcceptedComment): DuplicateCheck;
 }
 
 export const duplicateComment = () =>
   new HttpError(409, 'duplicate_comment', 'you already posted this comment here; it is awaiting moderation or already published');
 
 /**
- * One Redis key per (site, article, author's email hash, cleaned body), SET
- * NX with an expiry: atomic across API processes and never waits on
- * Postgres. The key is a hash of a hash, so neither email nor text sits in
- * Redis.
+ * "This author said this here" as a duplicate id for BullMQ's deduplication,
+ * which sets its key in the same script that adds the job: atomic across API
+ * processes, one round trip, and never a key without its job (a failed add
+ * leaves nothing to release). The id is a hash of the keyed email hash and
+ * the body, so neither email nor text sits in the key name.
  */
-export function createDuplicateGuard({ redis, prefix, windowSeconds }: DuplicateGuardOptions): DuplicateGuard {
+export function createDuplicateGuard({ windowSeconds }: DuplicateGuardOptions): DuplicateGuard {
+  const ttlMs = windowSeconds * 1000;
   return {
-    async claim(comment) {
-      const digest = createHash('sha256')
+    checkFor(comment) {
+      const id = createHash('sha256')
         .update([comment.siteId, comment.articleId, comment.emailHash, comment.body].join('\0'))
         .digest('base64url');
-      const key = `${prefix}:dup:${digest}`;
-      const claimed = await redis.set(key, '1', 'EX', windowSeconds, 'NX').catch(unavailableIfDown('the comment queue'));
-      if (claimed === null) throw duplicateComment();
-      return async () => {
-        await redis.del(key).catch(() => undefined);
-      };
+      return { id, ttlMs };
     },
   };
 }

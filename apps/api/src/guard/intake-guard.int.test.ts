@@ -87,7 +87,7 @@ describe('with the default limits off', () => {
     // Another article, or another author, is not a duplicate.
     expect((await postJson(sut.url.replace('post-1', 'post-2'), comment)).status).toBe(202);
     expect((await postJson(sut.url, { ...comment, email: 'someone.else@example.org' })).status).toBe(202);
-    const redisText = (await dumpRedisValues(redis, sut.prefix)) + (await redis.keys(`${sut.prefix}:dup:*`)).join('\n');
+    const redisText = (await dumpRedisValues(redis, sut.prefix)) + (await redis.keys(`${sut.prefix}:score-comment:de:*`)).join('\n');
     expect(redisText.toLowerCase()).not.toContain(EMAIL.toLowerCase());
   });
 

@@ -44,6 +44,6 @@ export function createIntakeGuard(options: IntakeGuardOptions): IntakeGuard {
     limits: options.rateLimit ? intakeRateLimits({ redis, prefix, hashIp: options.hashIp, logger, ...options.rateLimit }) : [],
     botTrap: createBotTrap({ tokens: options.tokens, count: countTrapped }),
     duplicates:
-      options.duplicateWindowSeconds > 0 ? createDuplicateGuard({ redis, prefix, windowSeconds: options.duplicateWindowSeconds }) : undefined,
+      options.duplicateWindowSeconds > 0 ? createDuplicateGuard({ windowSeconds: options.duplicateWindowSeconds }) : undefined,
   };
 }

@@ -1,7 +1,7 @@
 import { Router, type RequestHandler } from 'express';
 import type { Kysely } from 'kysely';
 import type { PersonalDataKeys } from '@moderato/core';
-import type { Database } from '@moderato/db';
+import type { Database, SiteDirectory } from '@moderato/db';
 import type { PreviewPool } from '../preview/preview-pool';
 import type { OnModerated } from '../webhooks/moderation-webhooks';
 import { readCatalogues } from '../i18n/catalogues';
@@ -15,6 +15,8 @@ import { settingsRoutes } from './settings.routes';
 
 export interface ModerationRoutesOptions {
   db: Kysely<Database>;
+  /** Every site, in memory. */
+  sites: SiteDirectory;
   keys: PersonalDataKeys;
   /** The dashboard session middleware (cookie → req.session). */
   session: RequestHandler;

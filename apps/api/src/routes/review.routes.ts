@@ -16,6 +16,7 @@ import {
   revealSealedEmail,
   REVIEW_LANGUAGES,
   type Database,
+  type SiteDirectory,
   type User,
 } from '@moderato/db';
 import { authenticate } from '../auth/authenticate';
@@ -28,6 +29,8 @@ import type { BulkModerated, HistoryAnswer, Moderated, RevealedEmail, ReviewCoun
 
 export interface ReviewRoutesOptions {
   db: Kysely<Database>;
+  /** Every site, in memory: a review page asks Postgres only for its comments. */
+  sites: SiteDirectory;
   keys: PersonalDataKeys;
   /** The dashboard session middleware (cookie → req.session). */
   session: RequestHandler;
@@ -75,7 +78,7 @@ function requireSiteAccess(user: User, siteId: string): void {
 }
 
 /** The review queue and moderator actions. Every route needs a user; writes need CSRF with a cookie. */
-export function reviewRoutes({ db, keys, session, onModerated = async () => undefined }: ReviewRoutesOptions): Router {
+export function reviewRoutes({ db, sites, keys, session, onModerated = async () => undefined }: ReviewRoutesOptions): Router {
   const router = Router();
   // Per route, not per path prefix: the public thread and intake share /api/v1/sites.
   const signedIn: RequestHandler[] = [session, authenticate(db)];
@@ -103,7 +106,9 @@ export function reviewRoutes({ db, keys, session, onModerated = async () => unde
 
   const accessibleSiteId = async (user: User, rawSiteId: unknown): Promise<string> => {
     const siteId = String(rawSiteId);
-    if (!(await findSite(db, siteId))) throw notFound('site');
+    // Sites are never deleted: one in memory exists. The directory answers an id
+    // it did not know as unknown for a moment, so that is asked of Postgres.
+    if (!(await sites.find(siteId)) && !(await findSite(db, siteId))) throw notFound('site');
     requireSiteAccess(user, siteId);
     return siteId;
   };
