@@ -188,12 +188,18 @@ const OPENERS = {
   deadLetters: () => openDeadLetters(),
 };
 
+// The latest view asked for: one asked for while an earlier one was still
+// waiting (the overview opening after sign-in, say) must not be replaced by it.
+let latestOpen = 0;
+
 /**
  * Sends any action waiting out its undo window, then shows and loads a view.
  * @param {ViewName} name
  */
 async function open(name) {
+  const ticket = ++latestOpen;
   await commitPending();
+  if (ticket !== latestOpen) return;
   showView(name);
   if (name !== 'queue') render();
   await OPENERS[name]();
