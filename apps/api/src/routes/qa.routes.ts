@@ -2,11 +2,12 @@ import { Router, type Request, type RequestHandler, type Response } from 'expres
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { actionForVerdict, estimateBadShare, isUuid, QA_LIST_STATUSES, QA_VERDICTS } from '@moderato/core';
-import { canAccessSite, countQaWeeks, findSite, listQaSamples, recordQaVerdict, type Database, type Site, type User } from '@moderato/db';
+import { countQaWeeks, listQaSamples, recordQaVerdict, type Database, type Site, type User } from '@moderato/db';
 import { authenticate } from '../auth/authenticate';
 import { requireCsrf } from '../auth/csrf';
 import { currentUser } from '../auth/current-user';
-import { HttpError, notFound } from '../errors';
+import { siteForUser } from '../auth/site-access';
+import { notFound } from '../errors';
 import { parseOrThrow, queryInteger } from '../validate';
 import type { OnModerated } from '../webhooks/moderation-webhooks';
 import type { QaListAnswer } from './qa.openapi';
@@ -40,12 +41,8 @@ export function qaRoutes({ db, session, onModerated = async () => undefined }: Q
   const signedIn: RequestHandler[] = [session, authenticate(db)];
   const signedInWrite: RequestHandler[] = [...signedIn, requireCsrf];
 
-  const accessibleSite = async (user: User, rawSiteId: unknown): Promise<Site> => {
-    const site = await findSite(db, String(rawSiteId));
-    if (!site) throw notFound('site');
-    if (!canAccessSite(user, site.id)) throw new HttpError(403, 'forbidden', `no access to site ${site.id}`);
-    return site;
-  };
+  // QA is for everyone working on the site: moderators check the samples.
+  const accessibleSite = (user: User, rawSiteId: unknown): Promise<Site> => siteForUser(db, user, rawSiteId, 'work');
 
   router.get('/api/v1/sites/:siteId/qa', signedIn, async (req: Request, res: Response) => {
     const site = await accessibleSite(currentUser(res), req.params.siteId);
