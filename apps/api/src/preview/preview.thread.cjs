@@ -3,16 +3,7 @@
 // thread does, before loading a line of TypeScript (about a second of CPU),
 // is to lower its own priority: on a busy machine the API's event loop then
 // wins the cores over a preview, from the thread's start to its end.
-const { readlinkSync } = require('node:fs');
-const { constants, setPriority } = require('node:os');
-
-try {
-  // Linux keeps a nice value per thread and takes a thread id where a pid goes.
-  const threadId = Number(readlinkSync('/proc/thread-self').split('/').pop());
-  if (Number.isInteger(threadId) && threadId > 0) setPriority(threadId, constants.priority.PRIORITY_LOW);
-} catch {
-  // Not Linux, or no /proc: the preview runs at normal priority.
-}
+require('@moderato/config/src/lower-thread-priority.cjs').lowerThisThreadPriority();
 
 // There is no build step: the thread compiles the sources itself, in-thread
 // (an --import loader would add a hooks thread at normal priority).
