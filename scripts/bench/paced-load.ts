@@ -1,4 +1,5 @@
 import { Agent, request } from 'node:http';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { percentile } from './stats';
 
 export interface PacedLoadResult {
@@ -11,6 +12,11 @@ export interface PacedLoadResult {
   p99Ms: number;
   /** Requests actually answered per second over the run. */
   rps: number;
+  /**
+   * The generator's own longest event-loop stall, ms: latency counts from
+   * each request's due time, so a stall here would read as the server's.
+   */
+  generatorStallMs: number;
 }
 
 export interface PacedLoadOptions {
@@ -39,6 +45,8 @@ export async function pacedLoad({ url, rate, seconds, body, connections = 50 }: 
   let accepted = 0;
   let bad = 0;
   let answered = 0;
+  const stalls = monitorEventLoopDelay({ resolution: 5 });
+  stalls.enable();
   const startedAt = performance.now();
   let lastAnsweredAt = startedAt;
 
@@ -79,6 +87,15 @@ export async function pacedLoad({ url, rate, seconds, body, connections = 50 }: 
     await new Promise((resolve) => setTimeout(resolve, 1));
   }
   await Promise.all(inFlight);
+  stalls.disable();
   agent.destroy();
-  return { sent, accepted, bad, p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99), rps: answered / ((lastAnsweredAt - startedAt) / 1000) };
+  return {
+    sent,
+    accepted,
+    bad,
+    p50Ms: percentile(latencies, 50),
+    p99Ms: percentile(latencies, 99),
+    rps: answered / ((lastAnsweredAt - startedAt) / 1000),
+    generatorStallMs: stalls.max / 1e6,
+  };
 }
