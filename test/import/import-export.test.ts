@@ -93,6 +93,11 @@ describe('moderato import --format wordpress', () => {
     expect(await status('1')).toMatchObject({ body: 'Great post, thanks & welcome!\n\nSee the guide (https://docs.example.org/guide).' });
   });
 
+  it('leaves the planner statistics of the comments fresh, so the worker does not scan the site for each author', async () => {
+    const { rows } = await sql<{ analyzed: boolean }>`select last_analyze is not null as analyzed from pg_stat_user_tables where relname = 'comments'`.execute(testDb.db);
+    expect(rows[0]?.analyzed).toBe(true);
+  });
+
   it('turns each verdict into a training label with source import, and audits each comment', async () => {
     const labels = await testDb.db.selectFrom('moderation_labels').select(['comment_id', 'spam', 'toxic', 'source', 'labelled_at']).where('site_id', '=', 'wp').execute();
     const labelOf = (sourceId: string) => labels.find((l) => l.comment_id === wpId('wp', sourceId));

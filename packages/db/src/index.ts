@@ -74,7 +74,7 @@ export {
   MAX_TRAINING_LABELS,
   type NewSiteModelCandidate,
 } from './site-model-training.repository';
-export { recordImportedComments, findImportedSourceIds, UNSCORED_IMPORT_MODEL_VERSION, type ImportWrite, type ImportOutcome } from './import.repository';
+export { recordImportedComments, findImportedSourceIds, analyzeImportedTables, UNSCORED_IMPORT_MODEL_VERSION, type ImportWrite, type ImportOutcome } from './import.repository';
 export { exportSiteComments, type SiteExportComment, type SiteExportOptions } from './site-export.repository';
 export type { LabelSource } from './tables/moderation-labels.table';
 export {

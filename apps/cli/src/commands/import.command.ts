@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import type { Kysely } from 'kysely';
 import { loadConfig } from '@moderato/config';
 import { createPersonalDataKeys, createScorer, IMPORT_SOURCES, loadModelBundle, siteModelBundle, type ImportSource, type Scorer } from '@moderato/core';
-import { findImportedSourceIds, findLiveSiteModelWeights, findSite, recordImportedComments, type Database, type ImportOutcome, type ImportWrite } from '@moderato/db';
+import { analyzeImportedTables, findImportedSourceIds, findLiveSiteModelWeights, findSite, recordImportedComments, type Database, type ImportOutcome, type ImportWrite } from '@moderato/db';
 import { ARTICLE_FROM, type ArticleFrom } from '../import/article-id';
 import { readDisqusExport } from '../import/disqus-export.reader';
 import { runImport, type RecordBatch } from '../import/run-import';
@@ -83,11 +83,13 @@ export async function importCommand(args: string[]): Promise<void> {
         }
       : (writes) => recordImportedComments(db, writes, actor);
     const scoring = options.score ? { scorer: await siteScorer(db, site.id), settings: site.settings } : undefined;
-    return runImport(
+    const result = await runImport(
       READERS[options.format](fileText(options.file)),
       { siteId: site.id, source: options.format, articleFrom: options.articleFrom, keys, dryRun: options.dryRun, scoring },
       record,
     );
+    if (result.summary.imported > 0 && !options.dryRun) await analyzeImportedTables(db);
+    return result;
   });
   console.log(JSON.stringify(summary));
   if (hasErrors) process.exitCode = 1;
