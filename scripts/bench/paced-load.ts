@@ -17,6 +17,8 @@ export interface PacedLoadResult {
    * each request's due time, so a stall here would read as the server's.
    */
   generatorStallMs: number;
+  /** Every request's latency, ms, in the order answered: to pool runs, whose single p99s are a dozen requests each. */
+  latenciesMs: number[];
 }
 
 export interface PacedLoadOptions {
@@ -97,5 +99,6 @@ export async function pacedLoad({ url, rate, seconds, body, connections = 50 }: 
     p99Ms: percentile(latencies, 99),
     rps: answered / ((lastAnsweredAt - startedAt) / 1000),
     generatorStallMs: stalls.max / 1e6,
+    latenciesMs: latencies,
   };
 }

@@ -32,7 +32,7 @@ import { freePort, startTs, waitForHttp, type BenchProcess } from './bench-proce
 import { BENCH_SECRET, intakePath, nextBody, startBenchApi } from './intake.bench';
 import { pacedLoad, type PacedLoadResult } from './paced-load';
 import { DEFAULT_DATA_DIR } from './scoring.bench';
-import { median } from './stats';
+import { median, percentile } from './stats';
 
 const { values } = parseArgs({
   options: {
@@ -173,12 +173,16 @@ async function benchIntakeDuringTraining(bench: BenchDatabase): Promise<void> {
       if ((await job.getState()) === 'active') covered += 1;
       for (const deadline = Date.now() + 300_000; !(await job.isCompleted()) && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 200));
     }
+    // A run's p99 is its dozen slowest requests; the runs pooled give the steadier figure.
+    const pooled = (runs: Run[], p: number) => percentile(runs.flatMap((r) => r.latenciesMs), p);
     const line = (label: string, runs: Run[]) =>
-      `${label.padEnd(24)} intake p50 ${median(runs.map((r) => r.p50Ms)).toFixed(1)} ms  p99 ${median(runs.map((r) => r.p99Ms)).toFixed(1)} ms (runs ${runs.map((r) => r.p99Ms.toFixed(1)).join(' / ')}; load generator's longest stall ${Math.max(...runs.map((r) => r.generatorStallMs)).toFixed(0)} ms)  ${median(runs.map((r) => r.rps)).toFixed(0)} req/s  bad ${runs.reduce((s, r) => s + r.bad, 0)};` +
+      `${label.padEnd(24)} intake p50 ${pooled(runs, 50).toFixed(1)} ms  p99 ${pooled(runs, 99).toFixed(1)} ms (all runs pooled; single runs' p99 ${runs.map((r) => r.p99Ms.toFixed(1)).join(' / ')}; load generator's longest stall ${Math.max(...runs.map((r) => r.generatorStallMs)).toFixed(0)} ms)  ${median(runs.map((r) => r.rps)).toFixed(0)} req/s  bad ${runs.reduce((s, r) => s + r.bad, 0)};` +
       `  accepted → decided p50 ${median(runs.map((r) => r.lag.p50)).toFixed(0)} ms  p99 ${median(runs.map((r) => r.lag.p99)).toFixed(0)} ms`;
     console.log(`intake at ${rate} req/s offered, ${seconds} s per run, ${values.rounds} rounds interleaved (API: 1 process; worker: 1 process, scoring the intake's comments)`);
     console.log(line('no training', idle));
     console.log(line('training in the worker', training));
+    const rise = pooled(training, 99) / pooled(idle, 99) - 1;
+    console.log(`intake p99 while a training runs: ${rise >= 0 ? '+' : ''}${(rise * 100).toFixed(0)} % (goal: at most +20 %)`);
     const durations = await bench.db.selectFrom('site_models').select(sql<number>`(training_data->>'durationMs')::int`.as('ms')).where('site_id', '=', SITE).where('created_by', '=', 'system:bench-worker').execute();
     console.log(`${covered} of ${values.rounds} loaded runs ended with the training still running; trainings in the worker took ${durations.map((d) => (d.ms / 1_000).toFixed(1)).join(' / ')} s`);
   } finally {

@@ -17,10 +17,10 @@ export interface SiteTrainingWorker {
  * time in this process's low-priority training thread (and, by the queue's global concurrency, across all
  * workers), plus the nightly job that queues the sites due.
  */
-export async function startSiteTrainingWorker(options: { connection: Redis; prefix: string; db: Kysely<Database>; models: ModelBundle; logger: Logger }): Promise<SiteTrainingWorker> {
+export async function startSiteTrainingWorker(options: { connection: Redis; prefix: string; db: Kysely<Database>; databaseUrl: string; models: ModelBundle; logger: Logger }): Promise<SiteTrainingWorker> {
   const { connection, prefix, logger } = options;
   const queue = createTrainSiteModelQueue({ connection, prefix });
-  const thread = createTrainingThread();
+  const thread = createTrainingThread(options.databaseUrl);
   const worker = new Worker(TRAIN_SITE_MODEL_QUEUE, createTrainSiteModelProcessor({ ...options, queue, train: thread.train }), { connection, prefix, concurrency: 1 });
   worker.on('error', (error) => logger.warn({ err: { message: error.message } }, 'site training worker error'));
   worker.on('failed', (job, error) => logger.warn({ jobId: job?.id, siteId: (job?.data as { siteId?: string } | undefined)?.siteId, attempt: job?.attemptsMade, err: { type: error.name, message: error.message } }, 'site training failed'));

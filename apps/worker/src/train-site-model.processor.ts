@@ -2,7 +2,7 @@ import { UnrecoverableError, type Job } from 'bullmq';
 import type { Kysely } from 'kysely';
 import type { Logger } from '@moderato/config';
 import type { ModelBundle } from '@moderato/core';
-import { findLiveSiteModelWeights, findSite, insertSiteModelCandidate, listSitesDueForTraining, listTrainingLabels, type Database } from '@moderato/db';
+import { findSite, insertSiteModelCandidate, listSitesDueForTraining, type Database } from '@moderato/db';
 import {
   enqueueSiteTraining,
   NIGHTLY_MIN_NEW_LABELS,
@@ -13,7 +13,8 @@ import {
   type TrainSiteModelQueue,
   type TrainSiteModelResult,
 } from '@moderato/queue';
-import { MIN_TRAINING_LABELS, TooFewLabelsError, trainSiteModel, type SiteTrainingInput, type TrainedSiteModel } from '@moderato/training';
+import { TooFewLabelsError } from '@moderato/training';
+import { trainSiteCandidate, type CandidateOutcome, type CandidateTask } from './train-site-candidate';
 
 export interface TrainSiteModelProcessorOptions {
   db: Kysely<Database>;
@@ -23,8 +24,8 @@ export interface TrainSiteModelProcessorOptions {
   queue: TrainSiteModelQueue;
   logger: Logger;
   now?: () => Date;
-  /** Where the training runs: a low-priority thread in the worker (createTrainingThread); in this event loop when absent (tests). */
-  train?: (task: Omit<SiteTrainingInput, 'base'>) => Promise<TrainedSiteModel>;
+  /** Where the training runs, labels read and all: a low-priority thread in the worker (createTrainingThread); in this event loop when absent (tests). */
+  train?: (task: CandidateTask) => Promise<CandidateOutcome>;
 }
 
 /** What the processor reads of a job. */
@@ -37,7 +38,7 @@ export type TrainingJob = Pick<Job, 'id' | 'name' | 'data'>;
  * site's next version. The nightly job instead queues a training for every
  * site with enough new labels.
  */
-export function createTrainSiteModelProcessor({ db, models, queue, logger, now = () => new Date(), train: trainModel = (task) => trainSiteModel({ ...task, base: models }) }: TrainSiteModelProcessorOptions) {
+export function createTrainSiteModelProcessor({ db, models, queue, logger, now = () => new Date(), train: trainCandidate = (task) => trainSiteCandidate(db, models, task) }: TrainSiteModelProcessorOptions) {
   async function train(job: TrainingJob): Promise<TrainSiteModelResult> {
     const parsed = trainSiteModelPayloadSchema.safeParse(job.data);
     if (!parsed.success) throw new UnrecoverableError(`unreadable training payload: ${parsed.error.issues[0]?.path.join('.')} ${parsed.error.issues[0]?.message}`);
@@ -45,11 +46,9 @@ export function createTrainSiteModelProcessor({ db, models, queue, logger, now =
     const cutoff = parsed.data.cutoff ? new Date(parsed.data.cutoff) : now();
     const site = await findSite(db, siteId);
     if (!site) throw new UnrecoverableError(`no such site: ${siteId}`);
-    const [labels, live] = await Promise.all([listTrainingLabels(db, siteId, cutoff), findLiveSiteModelWeights(db, siteId)]);
-    // Checked here, not only in training: an error's class does not cross into a thread.
-    if (labels.length < MIN_TRAINING_LABELS) throw new UnrecoverableError(`site ${siteId}: ${new TooFewLabelsError(labels.length).message}`);
-    const trained = await trainModel({ labels, live, settings: site.settings, cutoff });
-    const { weights, metrics, trainingData } = trained;
+    const outcome = await trainCandidate({ siteId, cutoff, settings: site.settings });
+    if ('tooFewLabels' in outcome) throw new UnrecoverableError(`site ${siteId}: ${new TooFewLabelsError(outcome.tooFewLabels).message}`);
+    const { weights, metrics, trainingData } = outcome.trained;
     const version = await insertSiteModelCandidate(db, { siteId, baseModelVersion: models.version, labelCutoff: cutoff, trainingData, metrics, weights, createdBy: requestedBy });
     logger.info(
       {

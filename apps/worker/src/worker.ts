@@ -89,7 +89,7 @@ export async function startWorker(config: Config, logger: Logger): Promise<Runni
   });
   retention.on('error', (error) => logger.warn({ err: { message: error.message } }, 'retention worker error'));
   await scheduleRetention(retentionQueue);
-  const siteTraining = await startSiteTrainingWorker({ connection, prefix: config.queuePrefix, db, models, logger });
+  const siteTraining = await startSiteTrainingWorker({ connection, prefix: config.queuePrefix, db, databaseUrl: config.databaseUrl, models, logger });
   await worker.waitUntilReady();
   const metricsServer = config.workerMetricsPort
     ? await startMetricsServer({ registry: metrics.registry, port: config.workerMetricsPort, token: config.metricsToken })

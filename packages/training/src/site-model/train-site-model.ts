@@ -10,7 +10,7 @@ import {
 } from '@moderato/core';
 import { ANALYSERS } from '@moderato/core/src/scoring/analysers/registry';
 import { SITE_ADJUSTMENT_OPTIONS, trainSiteAdjustment, type AdjustmentExample, type AdjustmentOptions } from './adjustment-trainer';
-import { takeTurns } from './event-loop-turn';
+import { takeTurns, type TrainingPace } from './event-loop-turn';
 import { evaluateOnHeldOut } from './evaluate-held-out';
 import { splitByLabelTime } from './split-labels';
 import { buildExamples } from './training-examples';
@@ -37,6 +37,8 @@ export interface SiteTrainingInput {
   /** The site's current settings: held-out comments are decided under them. */
   settings: SiteSettings;
   cutoff: Date;
+  /** How it shares its core; by default it yields to the event loop every 2 ms. */
+  pace?: TrainingPace;
 }
 
 export interface TrainedSiteModel {
@@ -66,7 +68,7 @@ const UNSAVED_VERSION = 0;
 export async function trainSiteModel(input: SiteTrainingInput, options: AdjustmentOptions = SITE_ADJUSTMENT_OPTIONS): Promise<TrainedSiteModel> {
   const startedAt = performance.now();
   if (input.labels.length < MIN_TRAINING_LABELS) throw new TooFewLabelsError(input.labels.length);
-  const turn = takeTurns();
+  const turn = takeTurns(input.pace);
   const { train, heldOut, heldOutFrom } = splitByLabelTime(input.labels);
   const weights: SiteModelWeights = {};
   const languages: SiteModelTrainingData['languages'] = {};
