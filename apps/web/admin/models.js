@@ -8,7 +8,7 @@
 import * as api from './api.js';
 import { lineChart } from './line-chart.js';
 import { comparisonView } from './model-comparison.js';
-import { el, percent, when } from './render.js';
+import { el, percent, showLoadError, when } from './render.js';
 import { t } from './i18n.js';
 
 // Training runs in the workers; the page looks for the new version this often, this long.
@@ -37,11 +37,7 @@ async function load() {
   try {
     state.data = await api.get(modelsPath());
   } catch (error) {
-    const { status, message } = /** @type {Error & { status?: number }} */ (error);
-    $('models').replaceChildren(
-      el('h2', {}, [t('models.title')]),
-      el('p', { class: 'error', role: 'alert' }, [status === 403 ? t('models.forbidden') : message]),
-    );
+    showLoadError('models', error);
     return;
   }
   render();

@@ -153,3 +153,17 @@ export function historyItem(event) {
     el('time', { datetime: event.at }, [when(event.at)]),
   ]);
 }
+
+/**
+ * What a page shows when its data could not be read: its title and the
+ * error, in words of the page's own for a 403 (`<page>.forbidden`).
+ * @param {string} page the section's id and its i18n prefix: 'models', 'webhook'
+ * @param {unknown} error as api.js throws it
+ */
+export function showLoadError(page, error) {
+  const { status, message } = /** @type {Error & { status?: number }} */ (error);
+  /** @type {HTMLElement} */ (document.getElementById(page)).replaceChildren(
+    el('h2', {}, [t(`${page}.title`)]),
+    el('p', { class: 'error', role: 'alert' }, [status === 403 ? t(`${page}.forbidden`) : message]),
+  );
+}

@@ -5,7 +5,7 @@
  * once, in the answer that made it (a new webhook, or a rotation).
  */
 import * as api from './api.js';
-import { el, when } from './render.js';
+import { el, showLoadError, when } from './render.js';
 import { t } from './i18n.js';
 
 // Each event's label is `webhook.event.<type>` in the catalogues.
@@ -32,11 +32,7 @@ export async function openWebhook(siteId) {
   try {
     state.webhook = (await api.get(webhookPath())).webhook;
   } catch (error) {
-    const { status, message } = /** @type {Error & { status?: number }} */ (error);
-    $('webhook').replaceChildren(
-      el('h2', {}, [t('webhook.title')]),
-      el('p', { class: 'error', role: 'alert' }, [status === 403 ? t('webhook.forbidden') : message]),
-    );
+    showLoadError('webhook', error);
     return;
   }
   render();

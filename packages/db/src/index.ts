@@ -47,6 +47,7 @@ export {
   promoteSiteModel,
   rollbackSiteModel,
   listSiteModelEvents,
+  SiteModelRefusal,
   SiteModelNotFoundError,
   SiteModelStatusError,
   SiteModelWorseError,

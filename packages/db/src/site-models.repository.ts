@@ -10,7 +10,16 @@ import {
 import type { Database } from './database';
 import type { SiteModelAction, SiteModelsTable } from './tables/site-models.table';
 
-export class SiteModelNotFoundError extends Error {
+/**
+ * A model action the site's models refuse, with a code callers answer by
+ * (the API's error code, the CLI's hint): one class to catch.
+ */
+export abstract class SiteModelRefusal extends Error {
+  abstract readonly code: 'not_found' | 'invalid_status' | 'worse_than_live' | 'nothing_to_roll_back';
+}
+
+export class SiteModelNotFoundError extends SiteModelRefusal {
+  readonly code = 'not_found';
   constructor(readonly siteId: string, readonly version: number) {
     super(`site ${siteId} has no model v${version}`);
     this.name = 'SiteModelNotFoundError';
@@ -18,7 +27,8 @@ export class SiteModelNotFoundError extends Error {
 }
 
 /** A transition the model's status does not allow (promoting the live model, shadowing a retired one ...). */
-export class SiteModelStatusError extends Error {
+export class SiteModelStatusError extends SiteModelRefusal {
+  readonly code = 'invalid_status';
   constructor(readonly version: number, readonly status: SiteModelStatus, action: string) {
     super(`model v${version} is ${status}: it cannot be ${action}`);
     this.name = 'SiteModelStatusError';
@@ -26,7 +36,8 @@ export class SiteModelStatusError extends Error {
 }
 
 /** The candidate did worse than live on its held-out labels; promoting it takes `force`. */
-export class SiteModelWorseError extends Error {
+export class SiteModelWorseError extends SiteModelRefusal {
+  readonly code = 'worse_than_live';
   constructor(readonly version: number, readonly metrics: SiteModelMetrics) {
     super(
       `model v${version} is worse than live on its held-out labels ` +
@@ -38,7 +49,8 @@ export class SiteModelWorseError extends Error {
 }
 
 /** Rollback with no site model live: the shipped model already decides. */
-export class NothingToRollBackError extends Error {
+export class NothingToRollBackError extends SiteModelRefusal {
+  readonly code = 'nothing_to_roll_back';
   constructor(readonly siteId: string) {
     super(`site ${siteId} has no live site model: the shipped model already decides`);
     this.name = 'NothingToRollBackError';

@@ -6,13 +6,10 @@ import {
   compareShadowDecisions,
   listSiteModelEvents,
   listSiteModels,
-  NothingToRollBackError,
   promoteSiteModel,
   rollbackSiteModel,
   shadowSiteModel,
-  SiteModelNotFoundError,
-  SiteModelStatusError,
-  SiteModelWorseError,
+  SiteModelRefusal,
   weeklyAgreement,
   type Database,
 } from '@moderato/db';
@@ -45,10 +42,7 @@ export const comparisonQuerySchema = z.object({
 
 /** Maps the repository's refusals to answers; anything else is the error handler's. */
 function modelError(error: unknown): never {
-  if (error instanceof SiteModelNotFoundError) throw new HttpError(404, 'not_found', error.message);
-  if (error instanceof SiteModelWorseError) throw new HttpError(409, 'worse_than_live', error.message);
-  if (error instanceof SiteModelStatusError) throw new HttpError(409, 'invalid_status', error.message);
-  if (error instanceof NothingToRollBackError) throw new HttpError(409, 'nothing_to_roll_back', error.message);
+  if (error instanceof SiteModelRefusal) throw new HttpError(error.code === 'not_found' ? 404 : 409, error.code, error.message);
   throw error;
 }
 

@@ -1,16 +1,6 @@
 import { userInfo } from 'node:os';
 import type { HeldOutMetrics, SiteModelSummary } from '@moderato/core';
-import {
-  findSite,
-  listSiteModels,
-  NothingToRollBackError,
-  promoteSiteModel,
-  rollbackSiteModel,
-  shadowSiteModel,
-  SiteModelNotFoundError,
-  SiteModelStatusError,
-  SiteModelWorseError,
-} from '@moderato/db';
+import { findSite, listSiteModels, promoteSiteModel, rollbackSiteModel, shadowSiteModel, SiteModelRefusal } from '@moderato/db';
 import { parseOptions } from '../parse-options';
 import { UsageError } from '../usage-error';
 import { withDatabase } from '../with-database';
@@ -45,8 +35,7 @@ async function explained<T>(work: Promise<T>): Promise<T> {
   try {
     return await work;
   } catch (error) {
-    if (error instanceof SiteModelNotFoundError || error instanceof SiteModelStatusError || error instanceof NothingToRollBackError) throw new Error(error.message);
-    if (error instanceof SiteModelWorseError) throw new Error(`${error.message} (--force)`);
+    if (error instanceof SiteModelRefusal) throw new Error(error.code === 'worse_than_live' ? `${error.message} (--force)` : error.message);
     throw error;
   }
 }
