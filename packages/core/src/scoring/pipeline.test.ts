@@ -114,4 +114,16 @@ describe('the scoring budget', () => {
     expect(result.decision).toBe('hold');
     expect(result.reasons[0]).toMatchObject({ code: 'scoring-budget', value: 2 });
   });
+
+  it('reads the costly clock only once the cheap bound shows the budget may be spent', () => {
+    let reads = 0;
+    const now = () => (reads += 1) * 100;
+    const unspent = createScorer(models(0.01, 0.01), [phase('a'), phase('b'), phase('c')], { ms: 50, now, upperBound: () => 0 });
+    expect(unspent.score(input('hello')).decision).not.toBe('hold');
+    const readsWhileUnspent = reads;
+
+    const spent = createScorer(models(0.01, 0.01), [phase('a'), phase('b'), phase('c')], { ms: 50, now, upperBound: slowClock() });
+    expect(spent.score(input('hello')).reasons[0]).toMatchObject({ code: 'scoring-budget', value: 2 });
+    expect(readsWhileUnspent).toBe(1);
+  });
 });

@@ -58,6 +58,13 @@ export interface ScoringBudget {
   ms: number;
   /** Milliseconds from any origin (CPU time by default); injected so tests need not be slow. */
   now: () => number;
+  /**
+   * A cheaper clock that never runs slower than `now` (the wall clock, for
+   * CPU time): while it shows the budget unspent, `now` is not read again.
+   * Reading this process's CPU time is a system call, ~0.7 µs, and the
+   * phases are ten a comment of ~80 µs.
+   */
+  upperBound?: () => number;
 }
 
 // CPU time of this process, in milliseconds. Scoring is synchronous, so while
@@ -77,7 +84,7 @@ function cpuMilliseconds(): number {
  * a shared machine can slow ordinary work several times over, and a clean
  * comment held for that is a reader silenced.
  */
-export const DEFAULT_SCORING_BUDGET: ScoringBudget = { ms: 1_000, now: cpuMilliseconds };
+export const DEFAULT_SCORING_BUDGET: ScoringBudget = { ms: 1_000, now: cpuMilliseconds, upperBound: () => performance.now() };
 
 /** The reason a comment is held when its phases ran out of time. */
 export function budgetReason(ms: number, skipped: number): Reason {
@@ -92,8 +99,10 @@ export function runPhases(phases: readonly ScoringPhase[], start: PhaseContext, 
   let context = start;
   const found: PhaseFindings = { spam: 0, toxicity: 0, reasons: [], holdRules: [], rejectRules: [], trusted: false, language: 'und' };
   const startedAt = budget?.now() ?? 0;
+  const boundStartedAt = budget?.upperBound?.() ?? 0;
+  const spent = (b: ScoringBudget) => (!b.upperBound || b.upperBound() - boundStartedAt > b.ms) && b.now() - startedAt > b.ms;
   for (const [index, phase] of phases.entries()) {
-    if (budget && index > 0 && budget.now() - startedAt > budget.ms) {
+    if (budget && index > 0 && spent(budget)) {
       found.holdRules.push(budgetReason(budget.ms, phases.length - index));
       break;
     }
