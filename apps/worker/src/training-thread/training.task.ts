@@ -21,12 +21,19 @@ const THREAD_PACE: TrainingPace = { sliceMs: 10, restMs: 15 };
 let base: ModelBundle | undefined;
 
 /**
+ * Each statement of a training may take this long. Reading 50,000 labels
+ * takes well under a second; a Postgres that hangs fails the job (which
+ * BullMQ tries again) instead of holding the one training slot forever.
+ */
+const STATEMENT_TIMEOUT_MS = 60_000;
+
+/**
  * Trains one site's candidate in the thread, on a connection of its own for
  * the task's length: the pool may end an idle thread at any moment.
  */
 export default async function trainInThread(task: CandidateTask): Promise<CandidateOutcome> {
   base ??= loadModelBundle();
-  const db = createDatabase({ url: (workerData as TrainingThreadData).databaseUrl, maxConnections: 1 });
+  const db = createDatabase({ url: (workerData as TrainingThreadData).databaseUrl, maxConnections: 1, statementTimeoutMs: STATEMENT_TIMEOUT_MS });
   try {
     return await trainSiteCandidate(db, base, task, THREAD_PACE);
   } finally {
