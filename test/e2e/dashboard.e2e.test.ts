@@ -6,10 +6,11 @@ import { CLEAN_COMMENT, givenSite, SPAM_COMMENT } from '../support/fixtures';
 import { postJson, startApiUnderTest, type ApiUnderTest } from '../support/api-under-test';
 import { eventually } from '../support/eventually';
 import { startWorkerUnderTest } from '../support/worker-under-test';
-import { givenStaff, STAFF_PASSWORD } from '../support/staff';
+import { givenStaff } from '../support/staff';
 import { launchChromium } from '../browser/browser-support';
 import { startDelayingProxy } from '../support/delaying-proxy';
 import type { RunningWorker } from '../../apps/worker/src/worker';
+import { signInToDashboard } from '../support/dashboard';
 
 // A moderator clears a premoderated site's queue in Chromium: click, keyboard, bulk.
 let testDb: TestDatabase;
@@ -63,10 +64,7 @@ const thread = async () =>
   (await (await fetch(`${api.sut.url}/api/v1/sites/premod/articles/launch-post/comments`)).json()).comments.map((c: { id: string }) => c.id);
 
 it('signs in and shows the held comments with scores, reasons and highlighted words', async () => {
-  await page.goto(`${api.sut.url}/admin/`);
-  await page.getByLabel('Email').fill('moderator@example.org');
-  await page.getByLabel('Password').fill(STAFF_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await signInToDashboard(page, api.sut.url, 'moderator@example.org');
   await openQueue();
 
   await page.locator('.card').first().waitFor();

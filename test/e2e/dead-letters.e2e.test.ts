@@ -6,10 +6,11 @@ import type { RunningWorker } from '../../apps/worker/src/worker';
 import { launchChromium } from '../browser/browser-support';
 import { startApiUnderTest, type ApiUnderTest } from '../support/api-under-test';
 import { givenSite } from '../support/fixtures';
-import { givenStaff, STAFF_PASSWORD } from '../support/staff';
+import { givenStaff } from '../support/staff';
 import { createTestDatabase, testRedisUrl, uniqueQueuePrefix, type TestDatabase } from '../support/test-database';
 import { eventually } from '../support/eventually';
 import { startWorkerUnderTest } from '../support/worker-under-test';
+import { signInToDashboard } from '../support/dashboard';
 
 // An admin finds a poison job in the dashboard's "Dead letters" view and discards it.
 let testDb: TestDatabase;
@@ -46,10 +47,7 @@ it('lists a dead letter for an admin and discards it', async () => {
   await eventually(async () => ((await queue.getJobState(id)) === 'failed' ? true : undefined), 10_000, 'the poison job to fail');
 
   const page = await browser.newPage();
-  await page.goto(`${api.sut.url}/admin/`);
-  await page.getByLabel('Email').fill('admin@dl-ui.example');
-  await page.getByLabel('Password').fill(STAFF_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await signInToDashboard(page, api.sut.url, 'admin@dl-ui.example');
   await page.getByRole('button', { name: 'Dead letters' }).click();
   const rowOf = page.locator('tr', { hasText: id });
   await rowOf.waitFor();

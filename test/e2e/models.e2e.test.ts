@@ -8,11 +8,12 @@ import { createTestDatabase, testRedisUrl, uniqueQueuePrefix, type TestDatabase 
 import { givenSite } from '../support/fixtures';
 import { acceptedComment, recordDecision, scoreResult } from '../support/comment-factory';
 import { startApiUnderTest, type ApiUnderTest } from '../support/api-under-test';
-import { bearer, givenStaff, STAFF_PASSWORD } from '../support/staff';
+import { bearer, givenStaff } from '../support/staff';
 import { givenSiteModel, heldOut } from '../support/site-models';
 import { startWorkerUnderTest } from '../support/worker-under-test';
 import { launchChromium } from '../browser/browser-support';
 import type { RunningWorker } from '../../apps/worker/src/worker';
+import { signInToDashboard } from '../support/dashboard';
 
 // An owner looks over the site's models in Chromium: the candidates' held-out
 // figures beside live's, the shadow's disagreements, agreement per week; then
@@ -95,13 +96,7 @@ const statuses = async () =>
   );
 const row = (version: number) => page.locator(`tr[data-model="${version}"]`);
 
-async function signIn(email: string) {
-  await page.goto(`${api.sut.url}/admin/`);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(STAFF_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.locator('#who').filter({ hasText: email }).waitFor();
-}
+const signIn = (email: string) => signInToDashboard(page, api.sut.url, email);
 
 it('hides Models from a moderator', async () => {
   await signIn('moderator@models.example');

@@ -8,6 +8,7 @@ import { startApiUnderTest, type ApiUnderTest } from '../support/api-under-test'
 import { givenStaff, STAFF_PASSWORD } from '../support/staff';
 import { givenSiteHistory, type PastComment } from '../support/overview-history';
 import { launchChromium } from '../browser/browser-support';
+import { signInToDashboard } from '../support/dashboard';
 
 // An owner signs in and lands on the overview of a site with three months of
 // history: comments every few days in five languages, holds resolved by
@@ -101,10 +102,7 @@ afterAll(async () => {
 const pressed = () => page.locator('.range-switch [aria-pressed="true"]').textContent();
 
 it('opens on the overview after sign-in, with a bar per day and outcome, a point per day with comments, and the queue now', async () => {
-  await page.goto(`${api.sut.url}/admin/`);
-  await page.getByLabel('Email').fill('owner@overview.example');
-  await page.getByLabel('Password').fill(STAFF_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await signInToDashboard(page, api.sut.url, 'owner@overview.example');
   await page.locator('#overview-outcomes').waitFor();
 
   expect(await page.getByRole('button', { name: 'Overview', exact: true }).getAttribute('aria-current')).toBe('page');

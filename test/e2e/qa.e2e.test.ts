@@ -6,8 +6,9 @@ import { createTestDatabase, testRedisUrl, uniqueQueuePrefix, type TestDatabase 
 import { givenSite } from '../support/fixtures';
 import { givenDecidedComment } from '../support/comment-factory';
 import { startApiUnderTest, type ApiUnderTest } from '../support/api-under-test';
-import { givenStaff, STAFF_PASSWORD } from '../support/staff';
+import { givenStaff } from '../support/staff';
 import { launchChromium } from '../browser/browser-support';
+import { signInToDashboard } from '../support/dashboard';
 
 // A moderator checks the week's random sample of auto-approved comments in
 // Chromium: confirms one, marks one spam and one toxic, and sees the estimate
@@ -68,10 +69,7 @@ const statusOf = async (id: string) => (await testDb.db.selectFrom('comments').s
 const card = (id: string) => page.locator(`[data-sample="${id}"]`);
 
 it('shows the pending samples, comment text as text, and the estimate with its 95 % interval', async () => {
-  await page.goto(`${api.sut.url}/admin/`);
-  await page.getByLabel('Email').fill('moderator@qa.example');
-  await page.getByLabel('Password').fill(STAFF_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await signInToDashboard(page, api.sut.url, 'moderator@qa.example');
   await page.getByRole('button', { name: 'QA' }).click();
   await page.locator('.qa-samples').waitFor();
 

@@ -8,8 +8,9 @@ import { givenSite } from '../support/fixtures';
 import { acceptedComment, recordDecision, scoreResult } from '../support/comment-factory';
 import { startApiUnderTest, type ApiUnderTest } from '../support/api-under-test';
 import { eventually } from '../support/eventually';
-import { givenStaff, STAFF_PASSWORD } from '../support/staff';
+import { givenStaff } from '../support/staff';
 import { launchChromium } from '../browser/browser-support';
+import { signInToDashboard } from '../support/dashboard';
 
 // A moderator of two sites narrows the queue in Chromium: search, filters,
 // everything one commenter wrote, and the switch between sites.
@@ -81,10 +82,7 @@ const screenshot = async (name: string) => {
 };
 
 it('signs in to the first site, with a switcher showing each site and its held count', async () => {
-  await page.goto(`${api.sut.url}/admin/`);
-  await page.getByLabel('Email').fill('moderator@example.org');
-  await page.getByLabel('Password').fill(STAFF_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await signInToDashboard(page, api.sut.url, 'moderator@example.org');
   await openQueue();
   await page.locator('#queue .card').first().waitFor();
   const switcher = page.getByLabel('Site', { exact: true });

@@ -5,8 +5,9 @@ import { createTestDatabase, testRedisUrl, uniqueQueuePrefix, type TestDatabase 
 import { givenSite } from '../support/fixtures';
 import { givenDecidedComment } from '../support/comment-factory';
 import { startApiUnderTest, type ApiUnderTest } from '../support/api-under-test';
-import { givenStaff, STAFF_PASSWORD } from '../support/staff';
+import { givenStaff } from '../support/staff';
 import { launchChromium } from '../browser/browser-support';
+import { signInToDashboard } from '../support/dashboard';
 
 // An owner tunes thresholds in Chromium: move a slider, see the preview, save.
 let testDb: TestDatabase;
@@ -54,10 +55,7 @@ async function nudge(id: string, key: 'ArrowLeft' | 'ArrowRight', times: number)
 }
 
 it('moves a threshold, sees the preview change, saves, and sees the new version', async () => {
-  await page.goto(`${api.sut.url}/admin/`);
-  await page.getByLabel('Email').fill('owner@example.org');
-  await page.getByLabel('Password').fill(STAFF_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await signInToDashboard(page, api.sut.url, 'owner@example.org');
   await page.getByRole('button', { name: 'Settings' }).click();
   await page.locator('.decision-chart').waitFor();
   expect(await page.locator('#settings-title').textContent()).toBe('Settings · version 1');

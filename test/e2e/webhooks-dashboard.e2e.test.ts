@@ -5,12 +5,13 @@ import { verifyWebhookSignature } from '@moderato/webhooks';
 import { postJson, startApiUnderTest, type ApiUnderTest } from '../support/api-under-test';
 import { eventually } from '../support/eventually';
 import { CLEAN_COMMENT, givenSite } from '../support/fixtures';
-import { givenStaff, STAFF_PASSWORD } from '../support/staff';
+import { givenStaff } from '../support/staff';
 import { createTestDatabase, testRedisUrl, uniqueQueuePrefix, type TestDatabase } from '../support/test-database';
 import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver';
 import { startWorkerUnderTest } from '../support/worker-under-test';
 import { launchChromium } from '../browser/browser-support';
 import type { RunningWorker } from '../../apps/worker/src/worker';
+import { signInToDashboard } from '../support/dashboard';
 
 // An owner sets the site's webhook in Chromium: a refused URL, then the
 // receiver's, in Slack format; the secret shown once; a test send whose
@@ -45,13 +46,7 @@ afterAll(async () => {
   await testDb?.close();
 });
 
-async function signIn(email: string) {
-  await page.goto(`${api.sut.url}/admin/`);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(STAFF_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.locator('#who').filter({ hasText: email }).waitFor();
-}
+const signIn = (email: string) => signInToDashboard(page, api.sut.url, email);
 
 it('hides the webhook from a moderator', async () => {
   await signIn('moderator@hooks.example');

@@ -45,12 +45,15 @@ export async function startApiUnderTest(
   return { sut: await startApiServer(config, logger, hooks), logs, logger };
 }
 
-export async function postJson(url: string, body: unknown, headers: Record<string, string> = {}) {
+/** One request with a JSON body (a string goes as it is, undefined as none) and its answer, parsed when there is one. */
+export async function requestJson(method: string, url: string, body?: unknown, headers: Record<string, string> = {}) {
   const response = await fetch(url, {
-    method: 'POST',
+    method,
     headers: { 'content-type': 'application/json', ...headers },
-    body: typeof body === 'string' ? body : JSON.stringify(body),
+    body: body === undefined || typeof body === 'string' ? body : JSON.stringify(body),
   });
   const text = await response.text();
   return { status: response.status, text, json: text ? (JSON.parse(text) as any) : undefined, headers: response.headers };
 }
+
+export const postJson = (url: string, body: unknown, headers: Record<string, string> = {}) => requestJson('POST', url, body, headers);

@@ -2,7 +2,7 @@ import { createTestDatabase, testRedisUrl, uniqueQueuePrefix, type TestDatabase 
 import { givenSite } from '../../../../test/support/fixtures';
 import { bearer, givenStaff } from '../../../../test/support/staff';
 import { givenSiteModel, heldOut } from '../../../../test/support/site-models';
-import { startApiUnderTest, type ApiUnderTest } from '../../../../test/support/api-under-test';
+import { requestJson, startApiUnderTest, type ApiUnderTest } from '../../../../test/support/api-under-test';
 
 let testDb: TestDatabase;
 let api: ApiUnderTest;
@@ -25,14 +25,7 @@ afterAll(async () => {
   await testDb.close();
 });
 
-const call = async (method: string, path: string, who: string, body?: unknown) => {
-  const response = await fetch(`${api.sut.url}${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...bearer(staff[who]!.token) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: response.status, json: (await response.json()) as any };
-};
+const call = (method: string, path: string, who: string, body?: unknown) => requestJson(method, `${api.sut.url}${path}`, body, bearer(staff[who]!.token));
 
 describe('/api/v1/sites/:siteId/models', () => {
   it('lists the site’s models with their held-out figures, newest first, and which one is live', async () => {

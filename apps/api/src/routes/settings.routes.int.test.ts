@@ -2,7 +2,7 @@ import { createTestDatabase, testRedisUrl, uniqueQueuePrefix, type TestDatabase 
 import { CLEAN_COMMENT, givenSite } from '../../../../test/support/fixtures';
 import { bearer, givenStaff } from '../../../../test/support/staff';
 import { givenDecidedComment } from '../../../../test/support/comment-factory';
-import { postJson, startApiUnderTest, type ApiUnderTest } from '../../../../test/support/api-under-test';
+import { requestJson, postJson, startApiUnderTest, type ApiUnderTest } from '../../../../test/support/api-under-test';
 import { eventually } from '../../../../test/support/eventually';
 import { startWorkerUnderTest } from '../../../../test/support/worker-under-test';
 import type { RunningWorker } from '../../../worker/src/worker';
@@ -30,13 +30,10 @@ afterAll(async () => {
   await testDb.close();
 });
 
+// Status and body only: some tests compare the whole answer.
 const call = async (method: string, path: string, who: string | undefined, body?: unknown) => {
-  const response = await fetch(`${api.sut.url}${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(who ? bearer(staff[who]!.token) : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: response.status, json: (await response.json()) as any };
+  const { status, json } = await requestJson(method, `${api.sut.url}${path}`, body, who ? bearer(staff[who]!.token) : {});
+  return { status, json };
 };
 
 describe('GET/PUT /api/v1/sites/:siteId/settings', () => {

@@ -6,7 +6,7 @@ import { createTestDatabase, testRedisUrl, uniqueQueuePrefix, type TestDatabase 
 import { givenSite } from '../../../../test/support/fixtures';
 import { bearer, givenStaff } from '../../../../test/support/staff';
 import { acceptedComment, givenDecidedComment, scoreResult } from '../../../../test/support/comment-factory';
-import { startApiUnderTest, type ApiUnderTest } from '../../../../test/support/api-under-test';
+import { requestJson, startApiUnderTest, type ApiUnderTest } from '../../../../test/support/api-under-test';
 
 // The API as shipped: https only, no private addresses. Nothing delivers
 // here (no worker runs): the jobs queued are what is checked.
@@ -34,15 +34,7 @@ afterAll(async () => {
   await testDb.close();
 });
 
-const call = async (method: string, path: string, who: string, body?: unknown) => {
-  const response = await fetch(`${api.sut.url}${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...bearer(staff[who]!.token) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status, json: text ? (JSON.parse(text) as any) : undefined, headers: response.headers };
-};
+const call = (method: string, path: string, who: string, body?: unknown) => requestJson(method, `${api.sut.url}${path}`, body, bearer(staff[who]!.token));
 const queued = async () => (await queue.getJobs(['waiting', 'delayed'])).map((job) => job.data);
 
 describe('saving a webhook', () => {
