@@ -31,11 +31,13 @@ export interface SiteScorersOptions {
  * which reloads every 2 s, so a promotion or rollback reaches every worker
  * within that. A live model that cannot be loaded falls back to the shipped
  * model, logged, rather than stopping the site's comments: the decision
- * records the version it was made under.
+ * records the version it was made under. The load is tried again 30 s later.
  */
 export function createSiteScorers({ db, base, logger, wrap = (s) => s, maxModels = 32 }: SiteScorersOptions): SiteScorers {
   const baseScorer = wrap(createScorer(base));
   const loaded = new LRUCache<string, Promise<Scorer | undefined>>({ max: maxModels });
+  // A failed load is remembered a while: retried on every comment, it would be a query and an error line each.
+  const retryFailedLoadAfterMs = 30_000;
 
   const load = async (siteId: string, version: number): Promise<Scorer | undefined> => {
     try {
@@ -44,7 +46,7 @@ export function createSiteScorers({ db, base, logger, wrap = (s) => s, maxModels
       return wrap(createScorer(siteModelBundle(base, parseSiteModelWeights(stored), version)));
     } catch (error) {
       logger.error({ siteId, version, err: { message: (error as Error).message } }, 'site model could not be loaded: scoring with the shipped model');
-      loaded.delete(`${siteId}:${version}`);
+      loaded.set(`${siteId}:${version}`, Promise.resolve(undefined), { ttl: retryFailedLoadAfterMs });
       return undefined;
     }
   };
