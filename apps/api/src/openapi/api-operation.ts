@@ -17,6 +17,8 @@ export type ApiTag = keyof typeof API_TAGS;
 
 export type ApiMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
+export type ApiAccess = 'public' | 'staff';
+
 /** An answer: a JSON schema, or a description with a schema, headers or another media type. */
 export type ApiAnswer = z.ZodType | { description: string; schema?: z.ZodType; headers?: z.ZodObject; mediaType?: string };
 
@@ -37,7 +39,7 @@ export interface ApiOperation {
    * `public`: no credentials. `staff`: an API token, or the session cookie,
    * with the X-CSRF-Token header on anything but a GET.
    */
-  access: 'public' | 'staff';
+  access: ApiAccess;
   /** Path parameters; `:siteId`, `:articleId` and `:commentId` need none (see PATH_PARAMETERS). */
   params?: z.ZodObject;
   query?: z.ZodObject;
@@ -52,4 +54,17 @@ export interface ApiOperation {
    * 400 when it reads input, 401 and 403 for staff, 5XX always.
    */
   errors?: number[];
+}
+
+/** An operation as a route file writes it: the tag comes from its group, and access from the tag unless it says. */
+export type TaggedOperation = Omit<ApiOperation, 'tag' | 'access'> & { access?: ApiAccess };
+
+/**
+ * A route file's operations under one tag. Access follows the tag (`public`
+ * routes need no credentials, every other tag is staff's) unless an entry
+ * names its own, as sign-in does.
+ */
+export function operationsTagged(tag: ApiTag, operations: TaggedOperation[]): ApiOperation[] {
+  const access: ApiAccess = tag === 'public' ? 'public' : 'staff';
+  return operations.map((operation) => ({ ...operation, tag, access: operation.access ?? access }));
 }

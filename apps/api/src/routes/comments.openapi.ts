@@ -3,7 +3,7 @@ import type { CommentStatus } from '@moderato/core';
 import type { ThreadPage } from '@moderato/db';
 import { newCommentSchema, threadQuerySchema } from '../comment-input';
 import { answerSchema } from '../openapi/answer-schema';
-import type { ApiOperation } from '../openapi/api-operation';
+import { operationsTagged, type ApiOperation } from '../openapi/api-operation';
 import { nextCursorSchema, timestampSchema } from '../openapi/common-schemas';
 
 const commentStatusSchema = answerSchema<CommentStatus>()(
@@ -27,12 +27,10 @@ export const threadPageSchema = answerSchema<ThreadPage>()(
     .meta({ id: 'ThreadPage' }),
 );
 
-export const commentsApi: ApiOperation[] = [
+export const commentsApi: ApiOperation[] = operationsTagged('public', [
   {
     id: 'postComment',
     route: 'POST /api/v1/sites/:siteId/articles/:articleId/comments',
-    tag: 'public',
-    access: 'public',
     summary: 'Post a comment',
     description:
       "Validated, queued and answered at once; scoring happens later (poll the Location). The body is also held to the site's `maxBodyLength` (5,000 by default). The page's Origin must be one of the site's origins. A post caught by a bot trap gets the same 202 and is dropped.",
@@ -45,24 +43,6 @@ export const commentsApi: ApiOperation[] = [
     },
     errors: [403, 404, 409, 413, 415, 429],
   },
-  {
-    id: 'listThread',
-    route: 'GET /api/v1/sites/:siteId/articles/:articleId/comments',
-    tag: 'public',
-    access: 'public',
-    summary: 'The public thread: approved comments, oldest first',
-    query: threadQuerySchema,
-    responses: { 200: threadPageSchema },
-    errors: [404],
-  },
-  {
-    id: 'getCommentStatus',
-    route: 'GET /api/v1/comments/:id',
-    tag: 'public',
-    access: 'public',
-    summary: "A comment's status",
-    params: z.object({ id: z.uuid() }),
-    responses: { 200: commentStatusAnswerSchema },
-    errors: [404],
-  },
-];
+  { id: 'listThread', route: 'GET /api/v1/sites/:siteId/articles/:articleId/comments', summary: 'The public thread: approved comments, oldest first', query: threadQuerySchema, responses: { 200: threadPageSchema }, errors: [404] },
+  { id: 'getCommentStatus', route: 'GET /api/v1/comments/:id', summary: "A comment's status", params: z.object({ id: z.uuid() }), responses: { 200: commentStatusAnswerSchema }, errors: [404] },
+]);

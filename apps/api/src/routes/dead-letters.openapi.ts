@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { listDeadLetters } from '@moderato/queue';
 import { answerSchema } from '../openapi/answer-schema';
-import type { ApiOperation } from '../openapi/api-operation';
+import { operationsTagged, type ApiOperation } from '../openapi/api-operation';
 import { timestampSchema } from '../openapi/common-schemas';
 import { deadLetterPageSchema, JOB_ID } from './dead-letters.routes';
 
@@ -30,44 +30,9 @@ export type DeadLetterDiscarded = z.infer<typeof deadLetterDiscardedSchema>;
 
 const jobParams = z.object({ id: z.string().regex(JOB_ID).meta({ description: 'The job id: the comment id.' }) });
 
-export const deadLettersApi: ApiOperation[] = [
-  {
-    id: 'listDeadLetters',
-    route: 'GET /api/v1/admin/dead-letters',
-    tag: 'admin',
-    access: 'staff',
-    summary: 'Jobs that failed for good, newest first',
-    query: deadLetterPageSchema,
-    responses: { 200: deadLettersSchema },
-  },
-  {
-    id: 'retryDeadLetter',
-    route: 'POST /api/v1/admin/dead-letters/:id/retry',
-    tag: 'admin',
-    access: 'staff',
-    summary: 'Queue a dead letter again (audited)',
-    params: jobParams,
-    responses: { 200: deadLetterRetriedSchema },
-    errors: [404],
-  },
-  {
-    id: 'discardDeadLetter',
-    route: 'POST /api/v1/admin/dead-letters/:id/discard',
-    tag: 'admin',
-    access: 'staff',
-    summary: 'Drop a dead letter (audited)',
-    params: jobParams,
-    responses: { 200: deadLetterDiscardedSchema },
-    errors: [404],
-  },
-  {
-    id: 'deleteDeadLetter',
-    route: 'DELETE /api/v1/admin/dead-letters/:id',
-    tag: 'admin',
-    access: 'staff',
-    summary: 'Drop a dead letter (audited); the same as POST …/discard',
-    params: jobParams,
-    responses: { 200: deadLetterDiscardedSchema },
-    errors: [404],
-  },
-];
+export const deadLettersApi: ApiOperation[] = operationsTagged('admin', [
+  { id: 'listDeadLetters', route: 'GET /api/v1/admin/dead-letters', summary: 'Jobs that failed for good, newest first', query: deadLetterPageSchema, responses: { 200: deadLettersSchema } },
+  { id: 'retryDeadLetter', route: 'POST /api/v1/admin/dead-letters/:id/retry', summary: 'Queue a dead letter again (audited)', params: jobParams, responses: { 200: deadLetterRetriedSchema }, errors: [404] },
+  { id: 'discardDeadLetter', route: 'POST /api/v1/admin/dead-letters/:id/discard', summary: 'Drop a dead letter (audited)', params: jobParams, responses: { 200: deadLetterDiscardedSchema }, errors: [404] },
+  { id: 'deleteDeadLetter', route: 'DELETE /api/v1/admin/dead-letters/:id', summary: 'Drop a dead letter (audited); the same as POST …/discard', params: jobParams, responses: { 200: deadLetterDiscardedSchema }, errors: [404] },
+]);

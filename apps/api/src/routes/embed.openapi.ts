@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { siteSettingsSchema } from '@moderato/core';
-import type { ApiOperation } from '../openapi/api-operation';
+import { operationsTagged, type ApiOperation } from '../openapi/api-operation';
 
 export const formAnswerSchema = z
   .object({
@@ -11,15 +11,6 @@ export const formAnswerSchema = z
   .meta({ id: 'CommentForm' });
 export type FormAnswer = z.infer<typeof formAnswerSchema>;
 
-export const embedApi: ApiOperation[] = [
-  {
-    id: 'getCommentForm',
-    route: 'GET /api/v1/sites/:siteId/articles/:articleId/form',
-    tag: 'public',
-    access: 'public',
-    summary: "What the embed's form needs: a form token and the site's form settings",
-    description: 'Not cached (`Cache-Control: no-store`): each rendered form gets its own token.',
-    responses: { 200: formAnswerSchema },
-    errors: [400, 404],
-  },
-];
+export const embedApi: ApiOperation[] = operationsTagged('public', [
+  { id: 'getCommentForm', route: 'GET /api/v1/sites/:siteId/articles/:articleId/form', summary: "What the embed's form needs: a form token and the site's form settings", description: 'Not cached (`Cache-Control: no-store`): each rendered form gets its own token.', responses: { 200: formAnswerSchema }, errors: [400, 404] },
+]);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ApiOperation } from '../openapi/api-operation';
+import { operationsTagged, type ApiOperation } from '../openapi/api-operation';
 
 export const liveAnswerSchema = z.object({ status: z.literal('ok') });
 export type LiveAnswer = z.infer<typeof liveAnswerSchema>;
@@ -12,14 +12,7 @@ export const readyAnswerSchema = z
   .meta({ id: 'Readiness' });
 export type ReadyAnswer = z.infer<typeof readyAnswerSchema>;
 
-export const healthApi: ApiOperation[] = [
-  { id: 'getLiveness', route: 'GET /healthz', tag: 'public', access: 'public', summary: 'The process answers', responses: { 200: liveAnswerSchema } },
-  {
-    id: 'getReadiness',
-    route: 'GET /readyz',
-    tag: 'public',
-    access: 'public',
-    summary: 'The process and its services (Redis, Postgres) answer',
-    responses: { 200: readyAnswerSchema, 503: { description: 'A service is out of reach.', schema: readyAnswerSchema } },
-  },
-];
+export const healthApi: ApiOperation[] = operationsTagged('public', [
+  { id: 'getLiveness', route: 'GET /healthz', summary: 'The process answers', responses: { 200: liveAnswerSchema } },
+  { id: 'getReadiness', route: 'GET /readyz', summary: 'The process and its services (Redis, Postgres) answer', responses: { 200: readyAnswerSchema, 503: { description: 'A service is out of reach.', schema: readyAnswerSchema } } },
+]);

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { SITE_MODEL_STATUSES, type HeldOutMetrics, type SiteModelSummary } from '@moderato/core';
 import type { listSiteModelEvents, rollbackSiteModel, ShadowComparison, WeeklyAgreement } from '@moderato/db';
 import { answerSchema } from '../openapi/answer-schema';
-import type { ApiOperation } from '../openapi/api-operation';
+import { operationsTagged, type ApiOperation } from '../openapi/api-operation';
 import { decisionSchema, reasonSchema, timestampSchema } from '../openapi/common-schemas';
 import { comparisonQuerySchema, emptySchema, promoteSchema, versionSchema } from './models.routes';
 
@@ -95,65 +95,14 @@ const rolledBackSchema = answerSchema<Awaited<ReturnType<typeof rollbackSiteMode
 const modelAnswerSchema = answerSchema<{ model: SiteModelSummary }>()(z.object({ model: siteModelSchema }));
 
 const versionParams = z.object({ version: versionSchema.meta({ description: 'A model version: 3 or v3.' }) });
-const noBody = emptySchema.meta({ description: 'Nothing, or an empty object.' });
+/** The model actions that take no input accept no body at all, or `{}`. */
+const noBodyNeeded = { body: emptySchema.meta({ description: 'Nothing, or an empty object.' }), bodyOptional: true } as const;
 
-export const modelsApi: ApiOperation[] = [
-  { id: 'listSiteModels', route: 'GET /api/v1/sites/:siteId/models', tag: 'models', access: 'staff', summary: "The site's models, weekly agreement and events", responses: { 200: modelsAnswerSchema }, errors: [404] },
-  {
-    id: 'compareShadow',
-    route: 'GET /api/v1/sites/:siteId/models/:version/comparison',
-    tag: 'models',
-    access: 'staff',
-    summary: "A model's shadow decisions beside live's",
-    params: versionParams,
-    query: comparisonQuerySchema,
-    responses: { 200: comparisonSchema },
-    errors: [404],
-  },
-  {
-    id: 'trainSiteModel',
-    route: 'POST /api/v1/sites/:siteId/models/train',
-    tag: 'models',
-    access: 'staff',
-    summary: 'Queue a training run in the workers',
-    body: noBody,
-    bodyOptional: true,
-    responses: { 202: trainingQueuedSchema },
-    errors: [404],
-  },
-  {
-    id: 'rollBackSiteModel',
-    route: 'POST /api/v1/sites/:siteId/models/rollback',
-    tag: 'models',
-    access: 'staff',
-    summary: 'Retire the live model; the one live before it (or the shipped model) decides again',
-    body: noBody,
-    bodyOptional: true,
-    responses: { 200: rolledBackSchema },
-    errors: [404, 409],
-  },
-  {
-    id: 'promoteSiteModel',
-    route: 'POST /api/v1/sites/:siteId/models/:version/promote',
-    tag: 'models',
-    access: 'staff',
-    summary: 'Make a model live (audited); refused if it did worse than live unless forced',
-    params: versionParams,
-    body: promoteSchema,
-    bodyOptional: true,
-    responses: { 200: modelAnswerSchema },
-    errors: [404, 409],
-  },
-  {
-    id: 'shadowSiteModel',
-    route: 'POST /api/v1/sites/:siteId/models/:version/shadow',
-    tag: 'models',
-    access: 'staff',
-    summary: 'Score new comments with a model beside live, without applying it',
-    params: versionParams,
-    body: noBody,
-    bodyOptional: true,
-    responses: { 200: modelAnswerSchema },
-    errors: [404, 409],
-  },
-];
+export const modelsApi: ApiOperation[] = operationsTagged('models', [
+  { id: 'listSiteModels', route: 'GET /api/v1/sites/:siteId/models', summary: "The site's models, weekly agreement and events", responses: { 200: modelsAnswerSchema }, errors: [404] },
+  { id: 'compareShadow', route: 'GET /api/v1/sites/:siteId/models/:version/comparison', summary: "A model's shadow decisions beside live's", params: versionParams, query: comparisonQuerySchema, responses: { 200: comparisonSchema }, errors: [404] },
+  { id: 'trainSiteModel', route: 'POST /api/v1/sites/:siteId/models/train', summary: 'Queue a training run in the workers', ...noBodyNeeded, responses: { 202: trainingQueuedSchema }, errors: [404] },
+  { id: 'rollBackSiteModel', route: 'POST /api/v1/sites/:siteId/models/rollback', summary: 'Retire the live model; the one live before it (or the shipped model) decides again', ...noBodyNeeded, responses: { 200: rolledBackSchema }, errors: [404, 409] },
+  { id: 'promoteSiteModel', route: 'POST /api/v1/sites/:siteId/models/:version/promote', summary: 'Make a model live (audited); refused if it did worse than live unless forced', params: versionParams, body: promoteSchema, bodyOptional: true, responses: { 200: modelAnswerSchema }, errors: [404, 409] },
+  { id: 'shadowSiteModel', route: 'POST /api/v1/sites/:siteId/models/:version/shadow', summary: 'Score new comments with a model beside live, without applying it', params: versionParams, ...noBodyNeeded, responses: { 200: modelAnswerSchema }, errors: [404, 409] },
+]);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { SiteOverview } from '@moderato/core';
 import { answerSchema } from '../openapi/answer-schema';
-import type { ApiOperation } from '../openapi/api-operation';
+import { operationsTagged, type ApiOperation } from '../openapi/api-operation';
 import { timestampSchema } from '../openapi/common-schemas';
 import { overviewQuerySchema } from './overview.routes';
 
@@ -28,16 +28,6 @@ export const overviewAnswerSchema = answerSchema<SiteOverview>()(
 );
 export type OverviewAnswer = z.infer<typeof overviewAnswerSchema>;
 
-export const overviewApi: ApiOperation[] = [
-  {
-    id: 'getSiteOverview',
-    route: 'GET /api/v1/sites/:siteId/overview',
-    tag: 'overview',
-    access: 'staff',
-    summary: "A site's last 7, 30 or 90 days in aggregate, and the queue now",
-    description: 'For anyone working on the site. Definitions: docs/overview.md.',
-    query: overviewQuerySchema,
-    responses: { 200: overviewAnswerSchema },
-    errors: [404],
-  },
-];
+export const overviewApi: ApiOperation[] = operationsTagged('overview', [
+  { id: 'getSiteOverview', route: 'GET /api/v1/sites/:siteId/overview', summary: "A site's last 7, 30 or 90 days in aggregate, and the queue now", description: 'For anyone working on the site. Definitions: docs/overview.md.', query: overviewQuerySchema, responses: { 200: overviewAnswerSchema }, errors: [404] },
+]);

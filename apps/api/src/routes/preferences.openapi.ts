@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ApiOperation } from '../openapi/api-operation';
+import { operationsTagged, type ApiOperation } from '../openapi/api-operation';
 import { preferencesSchema } from './preferences.routes';
 
 export const preferencesAnswerSchema = z.object({
@@ -7,16 +7,7 @@ export const preferencesAnswerSchema = z.object({
 });
 export type Preferences = z.infer<typeof preferencesAnswerSchema>;
 
-export const preferencesApi: ApiOperation[] = [
-  { id: 'getPreferences', route: 'GET /api/v1/me/preferences', tag: 'moderation', access: 'staff', summary: "The signed-in user's own preferences", responses: { 200: preferencesAnswerSchema } },
-  {
-    id: 'savePreferences',
-    route: 'PUT /api/v1/me/preferences',
-    tag: 'moderation',
-    access: 'staff',
-    summary: "Chooses the signed-in user's dashboard language",
-    description: 'A language the dashboard has no catalogue for is refused (400 naming language).',
-    body: preferencesSchema,
-    responses: { 200: preferencesAnswerSchema },
-  },
-];
+export const preferencesApi: ApiOperation[] = operationsTagged('moderation', [
+  { id: 'getPreferences', route: 'GET /api/v1/me/preferences', summary: "The signed-in user's own preferences", responses: { 200: preferencesAnswerSchema } },
+  { id: 'savePreferences', route: 'PUT /api/v1/me/preferences', summary: "Chooses the signed-in user's dashboard language", description: 'A language the dashboard has no catalogue for is refused (400 naming language).', body: preferencesSchema, responses: { 200: preferencesAnswerSchema } },
+]);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { QA_VERDICTS, type BadShareEstimate, type QaEstimate, type QaSample } from '@moderato/core';
 import { answerSchema } from '../openapi/answer-schema';
-import type { ApiOperation } from '../openapi/api-operation';
+import { operationsTagged, type ApiOperation } from '../openapi/api-operation';
 import { nextCursorSchema, storedStatusSchema, timestampSchema } from '../openapi/common-schemas';
 import { qaQuerySchema, verdictSchema } from './qa.routes';
 
@@ -45,26 +45,7 @@ const estimateSchema = answerSchema<QaEstimate>()(
 export const qaListAnswerSchema = z.object({ samples: z.array(qaSampleSchema), next: nextCursorSchema, estimate: estimateSchema, sampleRate: z.number() });
 export type QaListAnswer = z.infer<typeof qaListAnswerSchema>;
 
-export const qaApi: ApiOperation[] = [
-  {
-    id: 'listQaSamples',
-    route: 'GET /api/v1/sites/:siteId/qa',
-    tag: 'qa',
-    access: 'staff',
-    summary: 'QA samples and the estimated share of bad comments among auto-approved ones, per week',
-    query: qaQuerySchema,
-    responses: { 200: qaListAnswerSchema },
-    errors: [404],
-  },
-  {
-    id: 'checkQaSample',
-    route: 'POST /api/v1/sites/:siteId/qa/:commentId',
-    tag: 'qa',
-    access: 'staff',
-    summary: 'Check a sample: ok, spam or toxic',
-    description: 'spam and toxic also unpublish the comment through the usual (audited, labelled) action.',
-    body: verdictSchema,
-    responses: { 200: qaSampleSchema },
-    errors: [404, 409],
-  },
-];
+export const qaApi: ApiOperation[] = operationsTagged('qa', [
+  { id: 'listQaSamples', route: 'GET /api/v1/sites/:siteId/qa', summary: 'QA samples and the estimated share of bad comments among auto-approved ones, per week', query: qaQuerySchema, responses: { 200: qaListAnswerSchema }, errors: [404] },
+  { id: 'checkQaSample', route: 'POST /api/v1/sites/:siteId/qa/:commentId', summary: 'Check a sample: ok, spam or toxic', description: 'spam and toxic also unpublish the comment through the usual (audited, labelled) action.', body: verdictSchema, responses: { 200: qaSampleSchema }, errors: [404, 409] },
+]);

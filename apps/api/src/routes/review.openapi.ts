@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { AuthorComments, CommentEvent, countByStatus, listReviewQueue } from '@moderato/db';
 import { answerSchema } from '../openapi/answer-schema';
-import type { ApiOperation } from '../openapi/api-operation';
+import { operationsTagged, type ApiOperation } from '../openapi/api-operation';
 import { nextCursorSchema, reasonSchema, storedStatusSchema, timestampSchema } from '../openapi/common-schemas';
 import { actionSchema, authorQuerySchema, bulkSchema, reviewQuerySchema } from './review.routes';
 
@@ -72,72 +72,16 @@ export type RevealedEmail = z.infer<typeof revealedEmailSchema>;
 const commentParams = z.object({ id: z.uuid() });
 
 export const reviewApi: ApiOperation[] = [
-  { id: 'listSites', route: 'GET /api/v1/sites', tag: 'moderation', access: 'staff', summary: 'The sites you work on, with their counts', responses: { 200: sitesAnswerSchema } },
-  {
-    id: 'listReviewQueue',
-    route: 'GET /api/v1/sites/:siteId/review',
-    tag: 'moderation',
-    access: 'staff',
-    summary: "A page of the site's comments in one status, likely-bad or oldest first, optionally filtered",
-    description:
-      'Filters, each optional (an empty one is none): `article`; `language` (en, ru, other: any other detected language, und: none recognised); `reason` (a reason code recorded with the decision, e.g. links, spam-model); `q` (words of the body: every word must occur, each also as the start of a longer one; case-insensitive, no stemming, any language).',
-    query: reviewQuerySchema,
-    responses: { 200: reviewPageSchema },
-    errors: [404],
-  },
-  {
-    id: 'countReviewQueue',
-    route: 'GET /api/v1/sites/:siteId/review/counts',
-    tag: 'moderation',
-    access: 'staff',
-    summary: "The site's comments per status, counted up to a cap",
-    responses: { 200: reviewCountsSchema },
-    errors: [404],
-  },
-  {
-    id: 'moderateComments',
-    route: 'POST /api/v1/comments/moderation',
-    tag: 'comments',
-    access: 'staff',
-    summary: 'Approve, reject or mark as spam up to 500 comments, all or nothing',
-    description: 'One transaction. An id that does not exist or is on a site you do not work on is a 404; with `expectedStatus`, a comment that moved on is a 409 and nothing changes.',
-    body: bulkSchema,
-    responses: { 200: bulkModeratedSchema },
-    errors: [404, 409],
-  },
-  {
-    id: 'moderateComment',
-    route: 'POST /api/v1/comments/:id/moderation',
-    tag: 'comments',
-    access: 'staff',
-    summary: 'Approve, reject or mark one comment as spam',
-    description: 'Stored as a training label (approve: clean, spam: spam, reject: toxic). With `expectedStatus`, a comment that moved on is a 409 and nothing changes.',
-    params: commentParams,
-    body: actionSchema,
-    responses: { 200: moderatedSchema },
-    errors: [404, 409],
-  },
-  {
-    id: 'listAuthorComments',
-    route: 'GET /api/v1/comments/:id/author-comments',
-    tag: 'comments',
-    access: 'staff',
-    summary: "Every comment on the comment's site written with the same email, newest first",
-    description: 'Matched by the keyed email hash on the server; neither the email nor its hash is in the answer. Only the site of the comment named; a comment of a site you do not work on is a 404.',
-    params: commentParams,
-    query: authorQuerySchema,
-    responses: { 200: authorCommentsSchema },
-    errors: [404],
-  },
-  { id: 'getCommentHistory', route: 'GET /api/v1/comments/:id/history', tag: 'comments', access: 'staff', summary: "A comment's audit trail", params: commentParams, responses: { 200: historySchema }, errors: [404] },
-  {
-    id: 'revealEmail',
-    route: 'POST /api/v1/comments/:id/reveal-email',
-    tag: 'comments',
-    access: 'staff',
-    summary: "The author's email (admins only; recorded in the history)",
-    params: commentParams,
-    responses: { 200: revealedEmailSchema },
-    errors: [404],
-  },
+  ...operationsTagged('moderation', [
+    { id: 'listSites', route: 'GET /api/v1/sites', summary: 'The sites you work on, with their counts', responses: { 200: sitesAnswerSchema } },
+    { id: 'listReviewQueue', route: 'GET /api/v1/sites/:siteId/review', summary: "A page of the site's comments in one status, likely-bad or oldest first, optionally filtered", description: 'Filters, each optional (an empty one is none): `article`; `language` (en, ru, other: any other detected language, und: none recognised); `reason` (a reason code recorded with the decision, e.g. links, spam-model); `q` (words of the body: every word must occur, each also as the start of a longer one; case-insensitive, no stemming, any language).', query: reviewQuerySchema, responses: { 200: reviewPageSchema }, errors: [404] },
+    { id: 'countReviewQueue', route: 'GET /api/v1/sites/:siteId/review/counts', summary: "The site's comments per status, counted up to a cap", responses: { 200: reviewCountsSchema }, errors: [404] },
+  ]),
+  ...operationsTagged('comments', [
+    { id: 'moderateComments', route: 'POST /api/v1/comments/moderation', summary: 'Approve, reject or mark as spam up to 500 comments, all or nothing', description: 'One transaction. An id that does not exist or is on a site you do not work on is a 404; with `expectedStatus`, a comment that moved on is a 409 and nothing changes.', body: bulkSchema, responses: { 200: bulkModeratedSchema }, errors: [404, 409] },
+    { id: 'moderateComment', route: 'POST /api/v1/comments/:id/moderation', summary: 'Approve, reject or mark one comment as spam', description: 'Stored as a training label (approve: clean, spam: spam, reject: toxic). With `expectedStatus`, a comment that moved on is a 409 and nothing changes.', params: commentParams, body: actionSchema, responses: { 200: moderatedSchema }, errors: [404, 409] },
+    { id: 'listAuthorComments', route: 'GET /api/v1/comments/:id/author-comments', summary: "Every comment on the comment's site written with the same email, newest first", description: 'Matched by the keyed email hash on the server; neither the email nor its hash is in the answer. Only the site of the comment named; a comment of a site you do not work on is a 404.', params: commentParams, query: authorQuerySchema, responses: { 200: authorCommentsSchema }, errors: [404] },
+    { id: 'getCommentHistory', route: 'GET /api/v1/comments/:id/history', summary: "A comment's audit trail", params: commentParams, responses: { 200: historySchema }, errors: [404] },
+    { id: 'revealEmail', route: 'POST /api/v1/comments/:id/reveal-email', summary: "The author's email (admins only; recorded in the history)", params: commentParams, responses: { 200: revealedEmailSchema }, errors: [404] },
+  ]),
 ];

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { siteSettingsSchema, type SettingsPreviewWithText } from '@moderato/core';
 import type { SavedSettings, SettingsVersion } from '@moderato/db';
 import { answerSchema } from '../openapi/answer-schema';
-import type { ApiOperation } from '../openapi/api-operation';
+import { operationsTagged, type ApiOperation } from '../openapi/api-operation';
 import { decisionSchema, timestampSchema } from '../openapi/common-schemas';
 import { articleSwitchesSchema, previewQuerySchema } from './settings.routes';
 
@@ -72,48 +72,10 @@ const previewSchema = answerSchema<SettingsPreviewWithText>()(
 export const articleSettingsAnswerSchema = z.object({ articleId: z.string(), closed: z.boolean(), premoderate: z.boolean() });
 export type ArticleSettingsAnswer = z.infer<typeof articleSettingsAnswerSchema>;
 
-export const settingsApi: ApiOperation[] = [
-  { id: 'getSettings', route: 'GET /api/v1/sites/:siteId/settings', tag: 'settings', access: 'staff', summary: "The site's settings", responses: { 200: settingsAnswerSchema }, errors: [404] },
-  {
-    id: 'saveSettings',
-    route: 'PUT /api/v1/sites/:siteId/settings',
-    tag: 'settings',
-    access: 'staff',
-    summary: 'Change settings: a new version (owners and admins)',
-    description: 'Applies to the next comment within 5 seconds. Anything invalid is a 400 naming the field, and nothing is saved.',
-    body: settingsPatchSchema,
-    responses: { 200: settingsAnswerSchema },
-    errors: [404],
-  },
-  {
-    id: 'previewSettings',
-    route: 'POST /api/v1/sites/:siteId/settings/preview',
-    tag: 'settings',
-    access: 'staff',
-    summary: "Re-decide the site's recent comments under candidate settings; saves nothing",
-    description: '503 `preview_busy` or `preview_timeout` when previews are queued up or one runs too long.',
-    query: previewQuerySchema,
-    body: settingsPatchSchema,
-    responses: { 200: previewSchema },
-    errors: [404],
-  },
-  {
-    id: 'listSettingsVersions',
-    route: 'GET /api/v1/sites/:siteId/settings/versions',
-    tag: 'settings',
-    access: 'staff',
-    summary: 'Every saved version, newest first',
-    responses: { 200: settingsVersionsSchema },
-    errors: [404],
-  },
-  {
-    id: 'saveArticleSettings',
-    route: 'PUT /api/v1/sites/:siteId/articles/:articleId/settings',
-    tag: 'settings',
-    access: 'staff',
-    summary: 'Close an article, or premoderate it (owners and admins)',
-    body: articleSwitchesSchema.meta({ description: 'At least one of the two.', minProperties: 1 }),
-    responses: { 200: articleSettingsAnswerSchema },
-    errors: [404],
-  },
-];
+export const settingsApi: ApiOperation[] = operationsTagged('settings', [
+  { id: 'getSettings', route: 'GET /api/v1/sites/:siteId/settings', summary: "The site's settings", responses: { 200: settingsAnswerSchema }, errors: [404] },
+  { id: 'saveSettings', route: 'PUT /api/v1/sites/:siteId/settings', summary: 'Change settings: a new version (owners and admins)', description: 'Applies to the next comment within 5 seconds. Anything invalid is a 400 naming the field, and nothing is saved.', body: settingsPatchSchema, responses: { 200: settingsAnswerSchema }, errors: [404] },
+  { id: 'previewSettings', route: 'POST /api/v1/sites/:siteId/settings/preview', summary: "Re-decide the site's recent comments under candidate settings; saves nothing", description: '503 `preview_busy` or `preview_timeout` when previews are queued up or one runs too long.', query: previewQuerySchema, body: settingsPatchSchema, responses: { 200: previewSchema }, errors: [404] },
+  { id: 'listSettingsVersions', route: 'GET /api/v1/sites/:siteId/settings/versions', summary: 'Every saved version, newest first', responses: { 200: settingsVersionsSchema }, errors: [404] },
+  { id: 'saveArticleSettings', route: 'PUT /api/v1/sites/:siteId/articles/:articleId/settings', summary: 'Close an article, or premoderate it (owners and admins)', body: articleSwitchesSchema.meta({ description: 'At least one of the two.', minProperties: 1 }), responses: { 200: articleSettingsAnswerSchema }, errors: [404] },
+]);

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { WEBHOOK_EVENT_TYPES, WEBHOOK_FORMATS, WEBHOOK_TEST_EVENT } from '@moderato/core';
 import type { WebhookDelivery } from '@moderato/db';
 import { answerSchema } from '../openapi/answer-schema';
-import type { ApiOperation } from '../openapi/api-operation';
+import { operationsTagged, type ApiOperation } from '../openapi/api-operation';
 import { timestampSchema } from '../openapi/common-schemas';
 import { deliveriesQuerySchema, emptySchema, webhookSchema, type webhookView } from './webhooks.routes';
 
@@ -53,40 +53,10 @@ export const deliveriesAnswerSchema = z.object({
 });
 export type DeliveriesAnswer = z.infer<typeof deliveriesAnswerSchema>;
 
-export const webhooksApi: ApiOperation[] = [
-  { id: 'getWebhook', route: 'GET /api/v1/sites/:siteId/webhook', tag: 'webhooks', access: 'staff', summary: "The site's webhook, without its secret", responses: { 200: webhookAnswerSchema }, errors: [404] },
-  {
-    id: 'saveWebhook',
-    route: 'PUT /api/v1/sites/:siteId/webhook',
-    tag: 'webhooks',
-    access: 'staff',
-    summary: "Create or replace the site's webhook",
-    description:
-      'The URL must be https and resolve to public addresses only, unless the operator allows plain http (MODERATO_WEBHOOK_ALLOW_HTTP) or private networks (MODERATO_WEBHOOK_ALLOW_PRIVATE_NETWORKS); otherwise 400 naming `url`. 201 with the secret when created; 200 otherwise, with a new secret when `rotateSecret` is set.',
-    body: webhookSchema,
-    responses: { 200: savedWebhookSchema, 201: savedWebhookSchema },
-    errors: [404],
-  },
-  { id: 'deleteWebhook', route: 'DELETE /api/v1/sites/:siteId/webhook', tag: 'webhooks', access: 'staff', summary: "Remove the site's webhook", responses: { 204: { description: 'Removed.' } }, errors: [404] },
-  {
-    id: 'testWebhook',
-    route: 'POST /api/v1/sites/:siteId/webhook/test',
-    tag: 'webhooks',
-    access: 'staff',
-    summary: 'Queue a test event (tried once, even when the webhook is off)',
-    body: emptySchema.meta({ description: 'Nothing, or an empty object.' }),
-    bodyOptional: true,
-    responses: { 202: testQueuedSchema },
-    errors: [404],
-  },
-  {
-    id: 'listWebhookDeliveries',
-    route: 'GET /api/v1/sites/:siteId/webhook/deliveries',
-    tag: 'webhooks',
-    access: 'staff',
-    summary: 'The delivery log, one row per attempt, newest first (30 days, 1,000 rows at most)',
-    query: deliveriesQuerySchema,
-    responses: { 200: deliveriesAnswerSchema },
-    errors: [404],
-  },
-];
+export const webhooksApi: ApiOperation[] = operationsTagged('webhooks', [
+  { id: 'getWebhook', route: 'GET /api/v1/sites/:siteId/webhook', summary: "The site's webhook, without its secret", responses: { 200: webhookAnswerSchema }, errors: [404] },
+  { id: 'saveWebhook', route: 'PUT /api/v1/sites/:siteId/webhook', summary: "Create or replace the site's webhook", description: 'The URL must be https and resolve to public addresses only, unless the operator allows plain http (MODERATO_WEBHOOK_ALLOW_HTTP) or private networks (MODERATO_WEBHOOK_ALLOW_PRIVATE_NETWORKS); otherwise 400 naming `url`. 201 with the secret when created; 200 otherwise, with a new secret when `rotateSecret` is set.', body: webhookSchema, responses: { 200: savedWebhookSchema, 201: savedWebhookSchema }, errors: [404] },
+  { id: 'deleteWebhook', route: 'DELETE /api/v1/sites/:siteId/webhook', summary: "Remove the site's webhook", responses: { 204: { description: 'Removed.' } }, errors: [404] },
+  { id: 'testWebhook', route: 'POST /api/v1/sites/:siteId/webhook/test', summary: 'Queue a test event (tried once, even when the webhook is off)', body: emptySchema.meta({ description: 'Nothing, or an empty object.' }), bodyOptional: true, responses: { 202: testQueuedSchema }, errors: [404] },
+  { id: 'listWebhookDeliveries', route: 'GET /api/v1/sites/:siteId/webhook/deliveries', summary: 'The delivery log, one row per attempt, newest first (30 days, 1,000 rows at most)', query: deliveriesQuerySchema, responses: { 200: deliveriesAnswerSchema }, errors: [404] },
+]);
