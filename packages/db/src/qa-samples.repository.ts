@@ -38,44 +38,37 @@ function selectSamples(db: Kysely<Database> | Transaction<Database>, siteId: str
     .selectFrom('qa_samples as s')
     .innerJoin('comments as c', 'c.id', 's.comment_id')
     .leftJoin('users as u', (join) => join.on(sql<boolean>`u.id::text = s.reviewed_by`))
+    // Aliased to the answer's own names, so a row needs only its dates turned into text.
     .select([
-      's.comment_id',
-      'c.article_id',
-      'c.parent_id',
-      'c.author_name',
+      's.comment_id as commentId',
+      'c.article_id as articleId',
+      'c.parent_id as parentId',
+      'c.author_name as authorName',
       'c.body',
       'c.status',
-      'c.spam_score',
-      'c.toxicity_score',
-      'c.decided_at',
-      's.sampled_at',
+      'c.spam_score as spamScore',
+      'c.toxicity_score as toxicityScore',
+      'c.decided_at as decidedAt',
+      's.sampled_at as sampledAt',
       's.verdict',
-      's.reviewed_by',
-      'u.email as reviewer_email',
-      's.reviewed_at',
-      sampledAtText.as('sampled_at_text'),
+      's.reviewed_by as reviewedBy',
+      'u.email as reviewerEmail',
+      's.reviewed_at as reviewedAt',
+      sampledAtText.as('sampledAtText'),
     ])
     .where('s.site_id', '=', siteId);
 }
 
 type SampleRow = Awaited<ReturnType<ReturnType<typeof selectSamples>['executeTakeFirstOrThrow']>>;
 
-function toSample(r: SampleRow): QaSample {
+function toSample({ reviewerEmail, sampledAtText: _cursorKey, ...r }: SampleRow): QaSample {
   return {
-    commentId: r.comment_id,
-    articleId: r.article_id,
-    parentId: r.parent_id,
-    authorName: r.author_name,
-    body: r.body,
-    status: r.status,
-    spamScore: r.spam_score,
-    toxicityScore: r.toxicity_score,
-    decidedAt: r.decided_at.toISOString(),
-    sampledAt: r.sampled_at.toISOString(),
-    verdict: r.verdict,
+    ...r,
+    decidedAt: r.decidedAt.toISOString(),
+    sampledAt: r.sampledAt.toISOString(),
     // Staff are named as in a comment's history: by their email, by id once the account is gone.
-    reviewedBy: r.reviewer_email ?? r.reviewed_by,
-    reviewedAt: r.reviewed_at?.toISOString() ?? null,
+    reviewedBy: reviewerEmail ?? r.reviewedBy,
+    reviewedAt: r.reviewedAt?.toISOString() ?? null,
   };
 }
 
@@ -92,7 +85,7 @@ export async function listQaSamples(db: Kysely<Database>, query: QaListQuery): P
   const rows = await select.orderBy('s.sampled_at', 'desc').orderBy('s.comment_id', 'desc').limit(query.limit + 1).execute();
   const page = rows.slice(0, query.limit);
   const last = page[page.length - 1];
-  return { samples: page.map(toSample), next: rows.length > query.limit && last ? encodeCursor(last.sampled_at_text, last.comment_id) : null };
+  return { samples: page.map(toSample), next: rows.length > query.limit && last ? encodeCursor(last.sampledAtText, last.commentId) : null };
 }
 
 export interface QaVerdictRequest {
