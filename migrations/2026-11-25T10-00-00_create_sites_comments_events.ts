@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { makeAppendOnly } from './support/append-only';
 
 // Migrations take Kysely<any> and import no app code: they must keep
 // describing the schema as it was on the day they were written.
@@ -57,14 +58,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('comment_events_comment_idx').on('comment_events').columns(['comment_id', 'id']).execute();
 
   // The audit trail is append-only: the database itself refuses edits.
-  await sql`
-    create function comment_events_append_only() returns trigger language plpgsql as $$
-    begin
-      raise exception 'comment_events is append-only';
-    end $$`.execute(db);
-  await sql`
-    create trigger comment_events_append_only before update or delete on comment_events
-    for each row execute function comment_events_append_only()`.execute(db);
+  await makeAppendOnly(db, 'comment_events');
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

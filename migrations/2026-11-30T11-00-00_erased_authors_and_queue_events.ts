@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { makeAppendOnly } from './support/append-only';
 
 // Two gaps between Postgres and the queue.
 //
@@ -59,14 +60,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('actor', 'text', (c) => c.notNull())
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
-  await sql`
-    create function queue_events_append_only() returns trigger language plpgsql as $$
-    begin
-      raise exception 'queue_events is append-only';
-    end $$`.execute(db);
-  await sql`
-    create trigger queue_events_append_only before update or delete on queue_events
-    for each row execute function queue_events_append_only()`.execute(db);
+  await makeAppendOnly(db, 'queue_events');
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { makeAppendOnly } from './support/append-only';
 
 // Learning from each site's moderators.
 //
@@ -47,14 +48,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
   await sql`create index site_model_events_site_idx on site_model_events (site_id, created_at desc)`.execute(db);
-  await sql`
-    create function site_model_events_append_only() returns trigger language plpgsql as $$
-    begin
-      raise exception 'site_model_events is append-only';
-    end $$`.execute(db);
-  await sql`
-    create trigger site_model_events_append_only before update or delete on site_model_events
-    for each row execute function site_model_events_append_only()`.execute(db);
+  await makeAppendOnly(db, 'site_model_events');
 
   await db.schema
     .createTable('shadow_decisions')
