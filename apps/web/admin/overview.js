@@ -38,6 +38,13 @@ const $ = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
 const shortDay = (day) => day.slice(5);
 /** @param {number[]} values */
 const sum = (values) => values.reduce((a, b) => a + b, 0);
+/**
+ * One stacked series per part (an outcome, a kind of override), its values read off each row under the part's key.
+ * @param {any[]} rows
+ * @param {Array<{ key: string, name: string, className: string }>} parts
+ * @returns {import('./bar-chart.js').BarSeries[]}
+ */
+const seriesOf = (rows, parts) => parts.map((p) => ({ name: p.name, className: p.className, values: rows.map((row) => row[p.key]) }));
 
 /**
  * A duration as a person says it: "3 d 4 h", "5 h 12 min", "40 s".
@@ -92,11 +99,10 @@ function figures() {
     chartFigure({
       id: 'overview-outcomes',
       title: t('overview.outcomes.title'),
-      chart: stackedBarChart(
-        perDay.map((/** @type {any} */ d) => d.day),
-        outcomes.map((o) => ({ name: o.name, className: o.className, values: perDay.map((/** @type {any} */ d) => d[o.key]) })),
-        { label: t('overview.outcomes.summary', { days: state.days, total: formatNumber(comments), parts: parts.join(', ') }), tickLabel: shortDay },
-      ),
+      chart: stackedBarChart(perDay.map((/** @type {any} */ d) => d.day), seriesOf(perDay, outcomes), {
+        label: t('overview.outcomes.summary', { days: state.days, total: formatNumber(comments), parts: parts.join(', ') }),
+        tickLabel: shortDay,
+      }),
       legend: outcomes,
       table: { head: [t('overview.column.day'), ...outcomes.map((o) => o.name)], rows: perDay.map((/** @type {any} */ d) => [d.day, ...outcomes.map((o) => d[o.key])]) },
     }),
@@ -118,18 +124,14 @@ function figures() {
     chartFigure({
       id: 'overview-overrides',
       title: t('overview.overrides.title'),
-      chart: stackedBarChart(
-        weeks.map((/** @type {any} */ w) => w.week),
-        overrides.map((o) => ({ name: o.name, className: o.className, values: weeks.map((/** @type {any} */ w) => w[o.key]) })),
-        {
-          label: t('overview.overrides.summary', {
-            overrides: formatNumber(sum(weeks.map((/** @type {any} */ w) => w.approvalsOverturned + w.rejectionsOverturned))),
-            resolved: formatNumber(sum(weeks.map((/** @type {any} */ w) => w.holdsResolved))),
-            weeks: weeks.length,
-          }),
-          tickLabel: shortDay,
-        },
-      ),
+      chart: stackedBarChart(weeks.map((/** @type {any} */ w) => w.week), seriesOf(weeks, overrides), {
+        label: t('overview.overrides.summary', {
+          overrides: formatNumber(sum(weeks.map((/** @type {any} */ w) => w.approvalsOverturned + w.rejectionsOverturned))),
+          resolved: formatNumber(sum(weeks.map((/** @type {any} */ w) => w.holdsResolved))),
+          weeks: weeks.length,
+        }),
+        tickLabel: shortDay,
+      }),
       legend: overrides,
       table: {
         head: [t('overview.column.weekFrom'), ...overrides.map((o) => o.name), t('overview.holdsResolved')],
