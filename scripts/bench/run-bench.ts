@@ -22,15 +22,13 @@ import { benchScoring, loadRealBodies } from './scoring.bench';
 
 const { values } = parseArgs({
   options: {
-    rounds: { type: 'string', default: '3' },
-    seconds: { type: 'string', default: '10' },
-    connections: { type: 'string', default: '50' },
-    drain: { type: 'string', default: '10000' },
-    warmup: { type: 'string', default: '4000' },
-    rate: { type: 'string', default: '300' },
-    rows: { type: 'string', default: '100000' },
     only: { type: 'string', default: 'scoring,intake,pipeline,reads' },
-    data: { type: 'string' },
+    // intake: rounds of so many seconds at so many connections
+    rounds: { type: 'string', default: '3' }, seconds: { type: 'string', default: '10' }, connections: { type: 'string', default: '50' },
+    // pipeline: a warm-up, a drain of a full queue, then a steady rate (comments/s) for the same seconds
+    warmup: { type: 'string', default: '4000' }, drain: { type: 'string', default: '10000' }, rate: { type: 'string', default: '300' },
+    // reads: the comments seeded; scoring and pipeline: where the real comment bodies are (../shared/data)
+    rows: { type: 'string', default: '100000' }, data: { type: 'string' },
   },
 });
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
