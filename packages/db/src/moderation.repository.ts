@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import { labelForAction, STATUS_AFTER_ACTION, type ModerationAction, type ModerationLabel, type StoredCommentStatus } from '@moderato/core';
 import type { Database } from './database';
+import { proposedValues } from './upsert';
 
 export interface ModerationRequest {
   ids: string[];
@@ -98,13 +99,7 @@ export async function upsertLabels(
     .insertInto('moderation_labels')
     .values(comments.map((c) => ({ comment_id: c.id, site_id: c.siteId, ...label, labelled_by: actor, labelled_at: at })))
     .onConflict((oc) =>
-      oc.column('comment_id').doUpdateSet((eb) => ({
-        spam: eb.ref('excluded.spam'),
-        toxic: eb.ref('excluded.toxic'),
-        labelled_by: eb.ref('excluded.labelled_by'),
-        labelled_at: eb.ref('excluded.labelled_at'),
-        source: eb.ref('excluded.source'),
-      })),
+      oc.column('comment_id').doUpdateSet((eb) => proposedValues(eb, ['spam', 'toxic', 'labelled_by', 'labelled_at', 'source'])),
     )
     .execute();
 }

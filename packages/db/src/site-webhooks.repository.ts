@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { WebhookEventType, WebhookFormat } from '@moderato/core';
 import type { Database } from './database';
+import { proposedValues } from './upsert';
 
 /** A site's webhook as the rest of the code sees it. */
 export interface SiteWebhook {
@@ -60,11 +61,7 @@ export async function saveSiteWebhook(db: Kysely<Database>, change: WebhookChang
     .values({ site_id: change.siteId, url: change.url, format: change.format, events: change.events, enabled: change.enabled, secret_salt: change.newSalt, updated_by: change.actor })
     .onConflict((oc) =>
       oc.column('site_id').doUpdateSet((eb) => ({
-        url: eb.ref('excluded.url'),
-        format: eb.ref('excluded.format'),
-        events: eb.ref('excluded.events'),
-        enabled: eb.ref('excluded.enabled'),
-        updated_by: eb.ref('excluded.updated_by'),
+        ...proposedValues(eb, ['url', 'format', 'events', 'enabled', 'updated_by']),
         updated_at: sql<Date>`now()`,
         secret_salt: change.rotateSecret ? eb.ref('excluded.secret_salt') : eb.ref('site_webhooks.secret_salt'),
       })),
