@@ -1,4 +1,5 @@
-import { createHmac, hkdfSync, randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
+import { deriveSecretKey } from '@moderato/core';
 
 export interface WebhookSecrets {
   /** The signing secret of the webhook with this salt: `whsec_` and 43 base64url characters. */
@@ -14,7 +15,7 @@ export interface WebhookSecrets {
  * the secret once, when it is made; the worker works it out to sign.
  */
 export function createWebhookSecrets(masterSecret: string): WebhookSecrets {
-  const key = Buffer.from(hkdfSync('sha256', masterSecret, 'moderato', 'webhook signing secrets v1', 32));
+  const key = deriveSecretKey(masterSecret, 'webhook signing secrets v1');
   return {
     secretFor: (salt) => `whsec_${createHmac('sha256', key).update(salt, 'utf8').digest('base64url')}`,
     newSalt: () => randomBytes(18).toString('base64url'),
