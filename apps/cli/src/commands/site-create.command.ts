@@ -1,8 +1,8 @@
-import { loadConfig } from '@moderato/config';
 import { DEFAULT_SITE_SETTINGS, siteSettingsSchema } from '@moderato/core';
-import { createDatabase, createSite } from '@moderato/db';
+import { createSite } from '@moderato/db';
 import { parseOptions } from '../parse-options';
 import { UsageError } from '../usage-error';
+import { withDatabase } from '../with-database';
 
 const SITE_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
@@ -27,11 +27,6 @@ export async function siteCreateCommand(args: string[]): Promise<void> {
     allowedOrigins: origins.map((origin) => new URL(origin).origin),
   });
 
-  const db = createDatabase({ url: loadConfig().databaseUrl, maxConnections: 1 });
-  try {
-    const site = await createSite(db, { id: options.id, name: options.name, settings });
-    console.log(JSON.stringify(site));
-  } finally {
-    await db.destroy();
-  }
+  const site = { id: options.id, name: options.name, settings };
+  console.log(JSON.stringify(await withDatabase((db) => createSite(db, site))));
 }

@@ -1,9 +1,9 @@
-import { loadConfig } from '@moderato/config';
 import { hashPassword, MIN_PASSWORD_LENGTH } from '@moderato/auth';
 import { USER_ROLES, type UserRole } from '@moderato/core';
-import { createDatabase, createUser, findSite } from '@moderato/db';
+import { createUser, findSite } from '@moderato/db';
 import { parseOptions } from '../parse-options';
 import { UsageError } from '../usage-error';
+import { withDatabase } from '../with-database';
 
 export async function userCreateCommand(args: string[]): Promise<void> {
   const options = parseOptions(args, {
@@ -21,14 +21,12 @@ export async function userCreateCommand(args: string[]): Promise<void> {
   const siteIds = options.site ?? [];
   if (role !== 'admin' && siteIds.length === 0) throw new UsageError(`an ${role} needs at least one --site`);
 
-  const db = createDatabase({ url: loadConfig().databaseUrl, maxConnections: 1 });
-  try {
+  const newUser = { email: options.email, passwordHash: await hashPassword(options.password), role, siteIds };
+  const user = await withDatabase(async (db) => {
     for (const siteId of siteIds) {
       if (!(await findSite(db, siteId))) throw new UsageError(`--site ${siteId}: no such site`);
     }
-    const user = await createUser(db, { email: options.email, passwordHash: await hashPassword(options.password), role, siteIds });
-    console.log(JSON.stringify(user));
-  } finally {
-    await db.destroy();
-  }
+    return createUser(db, newUser);
+  });
+  console.log(JSON.stringify(user));
 }
