@@ -1,9 +1,13 @@
+import type { IncomingMessage, RequestListener } from 'node:http';
 import express, { type Express, type RequestHandler } from 'express';
+import proxyaddr from 'proxy-addr';
 import helmet from 'helmet';
 import type { Logger, TrustProxy } from '@moderato/config';
 import { errorHandler, notFound } from './errors';
 import { BODY_LIMIT } from './comment-input';
 import { accessLog } from './middleware/access-log.middleware';
+import { apiListener } from './intake-listener';
+import { corsPreflight } from './middleware/intake-cors.middleware';
 import { intakeHeaders } from './middleware/intake-headers.middleware';
 import { requestId } from './middleware/request-id.middleware';
 import { apiDocsRoutes } from './routes/api-docs.routes';
@@ -12,7 +16,7 @@ import { deadLettersRoutes, type DeadLettersRoutesOptions } from './routes/dead-
 import { demoRoutes, type DemoRoutesOptions } from './routes/demo.routes';
 import { embedRoutes, type EmbedRoutesOptions } from './routes/embed.routes';
 import { healthRoutes, type HealthRoutesOptions } from './routes/health.routes';
-import { INTAKE_PATH, intakeHandlers, type IntakeRoutesOptions } from './routes/intake.routes';
+import { createIntake, INTAKE_PATH, type IntakeRoutesOptions } from './routes/intake.routes';
 import { metricsRoutes, type MetricsRoutesOptions } from './routes/metrics.routes';
 import { moderationRoutes, type ModerationRoutesOptions } from './routes/moderation.routes';
 import { modelsRoutes, type ModelsRoutesOptions } from './routes/models.routes';
@@ -39,27 +43,49 @@ export interface AppOptions {
   /** A site's webhook and its delivery log (owners and admins). */
   webhooks?: WebhooksRoutesOptions;
   /** Request counting, and GET /metrics when a token is configured. */
-  metrics?: { countRequests: RequestHandler; routes?: MetricsRoutesOptions };
+  metrics?: { countRequests: RequestHandler; countAnswer: (route: string, method: string, status: number) => void; routes?: MetricsRoutesOptions };
   /** BullMQ's queue view at /admin/queues, admins only. */
   queueBoard?: QueueBoardRoutesOptions;
   /** Express's `trust proxy`: set it when a reverse proxy sets X-Forwarded-For. */
   trustProxy?: TrustProxy;
 }
 
+/** The Express app (every route, for tests to list) and the listener the server runs: the app behind the comment intake. */
+export interface ApiApp {
+  app: Express;
+  listener: RequestListener;
+}
+
+/** Express's own reading of a request's protocol (req.protocol), for a request Express never set up. */
+function protocolOf(req: IncomingMessage, trust: (address: string, hop: number) => boolean): string {
+  const own = 'encrypted' in req.socket && req.socket.encrypted ? 'https' : 'http';
+  if (!trust(req.socket.remoteAddress ?? '', 0)) return own;
+  const forwarded = req.headers['x-forwarded-proto'];
+  const header = (Array.isArray(forwarded) ? forwarded[0] : forwarded) || own;
+  return header.split(',')[0]!.trim();
+}
+
 /** Builds the HTTP app: routes and one error handler. It does not listen. */
-export function createApp({ logger, intake, comments, health, embed, demo, moderation, deadLetters, siteModels, webhooks, metrics, queueBoard, trustProxy = false }: AppOptions): Express {
+export function createApp({ logger, intake, comments, health, embed, demo, moderation, deadLetters, siteModels, webhooks, metrics, queueBoard, trustProxy = false }: AppOptions): ApiApp {
   const app = express();
   app.set('trust proxy', trustProxy);
   app.disable('x-powered-by');
   const logRequests = accessLog(logger);
   const counted = metrics ? [metrics.countRequests] : [];
-  // The intake is the hot path: its own route ahead of everything else, with
-  // only what a JSON intake needs (its body is parsed by its own chain, after
-  // the door checks). See intake-headers.middleware.ts for the headers kept.
-  const postComment = intakeHandlers(intake);
-  const intakeFront = [intakeHeaders, requestId, logRequests, ...counted];
-  if (postComment.preflight) app.options(INTAKE_PATH, ...intakeFront, ...postComment.preflight);
-  app.post(INTAKE_PATH, ...intakeFront, ...postComment.post);
+  // The comment intake answers on Node's own request (intake-listener.ts)
+  // with only what a JSON intake needs: see intake-headers.middleware.ts for
+  // the headers kept. Its route is also mounted here, first, for the
+  // spellings of the path the listener leaves to Express.
+  const trust = app.get('trust proxy fn') as (address: string, hop: number) => boolean;
+  const postComment = createIntake(intake, {
+    logger,
+    logRequest: logRequests,
+    countAnswer: metrics?.countAnswer,
+    ipOf: (req) => proxyaddr(req, trust),
+    protocolOf: (req) => protocolOf(req, trust),
+  });
+  if (postComment.cors) app.options(INTAKE_PATH, intakeHeaders, requestId, logRequests, ...counted, corsPreflight(postComment.cors));
+  app.post(INTAKE_PATH, (req, res) => postComment.post(req, res, { siteId: String(req.params.siteId), articleId: String(req.params.articleId) }));
   app.use(helmet());
   app.use(requestId);
   app.use(logRequests);
@@ -80,5 +106,5 @@ export function createApp({ logger, intake, comments, health, embed, demo, moder
     throw notFound('route');
   });
   app.use(errorHandler(logger));
-  return app;
+  return { app, listener: apiListener(app, postComment.post) };
 }

@@ -95,19 +95,31 @@ function loggable(error: unknown) {
   return { class: error instanceof Error ? error.constructor.name : typeof error, ...loggableDatabaseError(error), stack: frames };
 }
 
+/** An error as the API answers it: the status and the JSON body. */
+export interface ErrorResponse {
+  status: number;
+  body: { error: ErrorAnswer['error'] };
+}
+
 /**
- * The one place errors become responses. Anything unexpected is a 500 whose
+ * The one place errors become answers. Anything unexpected is a 500 whose
  * message says nothing about the input (it may hold personal data), logged
  * with the request id the client got in X-Request-Id.
  */
+export function errorResponse(error: unknown, logger: Logger, request: { id?: unknown; route?: string }): ErrorResponse {
+  const known = toHttpError(error);
+  const answer = known ?? new HttpError(500, 'internal', 'something went wrong on our side');
+  if (!known) logger.error({ reqId: request.id, err: loggable(error), route: request.route }, 'unhandled error');
+  const body: ErrorAnswer['error'] = { code: answer.code, message: answer.message };
+  if (answer.field) body.field = answer.field;
+  return { status: answer.status, body: { error: body } };
+}
+
+/** Express's error handler: every route but the comment intake, which answers its own (intake.routes.ts). */
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (error, req, res, _next) => {
-    const known = toHttpError(error);
-    const answer = known ?? new HttpError(500, 'internal', 'something went wrong on our side');
-    if (!known) logger.error({ reqId: req.id, err: loggable(error), route: req.route?.path }, 'unhandled error');
+    const { status, body } = errorResponse(error, logger, { id: req.id, route: req.route?.path });
     if (res.headersSent) return;
-    const body: ErrorAnswer['error'] = { code: answer.code, message: answer.message };
-    if (answer.field) body.field = answer.field;
-    res.status(answer.status).json({ error: body });
+    res.status(status).json(body);
   };
 }

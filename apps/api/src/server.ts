@@ -87,11 +87,12 @@ export async function startApiServer(config: Config, logger: Logger, hooks: ApiS
   const tokens = createFormTokens(config.secret, hooks.clock);
   const session = createSessionMiddleware({ redis, keyPrefix: config.queuePrefix, secret: config.secret });
   const previews = createPreviewPool({ databaseUrl: config.databaseUrl, statementTimeoutMs: config.statementTimeoutMs.api });
-  const app = createApp({
+  const { app, listener } = createApp({
     logger,
     trustProxy: config.trustProxy,
     metrics: {
       countRequests: metrics.countRequests,
+      countAnswer: metrics.countAnswer,
       routes: config.metricsToken
         ? { registry: metrics.registry, token: config.metricsToken, read: cluster.isWorker ? clusterMetricsReader(metrics.registry) : undefined }
         : undefined,
@@ -104,7 +105,6 @@ export async function startApiServer(config: Config, logger: Logger, hooks: ApiS
       guard: createIntakeGuard({
         redis,
         prefix: config.queuePrefix,
-        sites,
         tokens,
         hashIp: keys.hashIp,
         rateLimit: config.rateLimit,
@@ -145,7 +145,7 @@ export async function startApiServer(config: Config, logger: Logger, hooks: ApiS
   });
 
   // Node checks the two timeouts below only every connectionsCheckingInterval (30 s by default).
-  const server = createServer({ connectionsCheckingInterval: TIMEOUT_CHECK_MS }, app);
+  const server = createServer({ connectionsCheckingInterval: TIMEOUT_CHECK_MS }, listener);
   let closing = false;
   // While shutting down, answers close their connection so keep-alive clients reconnect elsewhere.
   server.on('request', (_req, res) => {

@@ -1,17 +1,17 @@
 import type { RequestHandler } from 'express';
 import type { Redis } from 'ioredis';
 import type { Logger } from '@moderato/config';
-import type { SiteDirectory } from '@moderato/db';
-import { intakeCors } from '../middleware/intake-cors.middleware';
 import { intakeRateLimits } from '../middleware/intake-rate-limit.middleware';
 import { createBotTrap, type BotTrap, type TrapReason } from './bot-trap';
 import { createDuplicateGuard, type DuplicateGuard } from './duplicate-guard';
 import type { FormTokens } from './form-token';
 
-/** Abuse checks at the intake's door, in the order the route runs them. */
+/**
+ * Abuse checks at the intake's door, in the order the route runs them, after
+ * CORS (which the route sets up itself when it has a guard: it needs the
+ * app's trust proxy setting).
+ */
 export interface IntakeGuard {
-  /** CORS for browser posts; also answers the preflight. */
-  cors: RequestHandler;
   /** Per-IP and per-site limits; empty when turned off. */
   limits: RequestHandler[];
   botTrap: BotTrap;
@@ -22,7 +22,6 @@ export interface IntakeGuard {
 export interface IntakeGuardOptions {
   redis: Redis;
   prefix: string;
-  sites: SiteDirectory;
   tokens: FormTokens;
   hashIp: (ip: string) => string;
   rateLimit: { perIpPerMinute: number; perSitePerMinute: number } | null;
@@ -40,7 +39,6 @@ export function createIntakeGuard(options: IntakeGuardOptions): IntakeGuard {
     await redis.hincrby(trappedCountKey(prefix), `${siteId}:${reason}`, 1).catch(() => undefined);
   };
   return {
-    cors: intakeCors({ sites: options.sites }),
     limits: options.rateLimit ? intakeRateLimits({ redis, prefix, hashIp: options.hashIp, logger, ...options.rateLimit }) : [],
     botTrap: createBotTrap({ tokens: options.tokens, count: countTrapped }),
     duplicates:

@@ -8,6 +8,8 @@ export interface ApiMetrics {
   registry: Registry;
   /** Counts every answered request by route pattern (never the raw URL: ids would explode the label set), method and status. */
   countRequests: RequestHandler;
+  /** Counts one answer by route pattern: for the comment intake, which is not an Express route (intake-listener.ts). */
+  countAnswer(route: string, method: string, status: number): void;
   countPostgresError(): void;
   countRedisError(): void;
 }
@@ -60,6 +62,7 @@ export function createApiMetrics({ jobCounts }: { jobCounts: JobCounts }): ApiMe
       });
       next();
     },
+    countAnswer: (route, method, status) => requests.inc({ route, method, status: String(status) }),
     countPostgresError: () => postgresErrors.inc(),
     countRedisError: () => redisErrors.inc(),
   };

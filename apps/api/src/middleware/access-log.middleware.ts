@@ -1,4 +1,4 @@
-import type { RequestHandler } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pinoHttp } from 'pino-http';
 import type { Logger } from '@moderato/config';
 
@@ -6,8 +6,8 @@ import type { Logger } from '@moderato/config';
 const COMMENT_POST = /^\/api\/v1\/sites\/[^/]+\/articles\/[^/]+\/comments\/?(?:\?|$)/;
 
 // Method, path and status only: no headers, no client address, no body.
-const requestFields = (req: { id?: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url.split('?')[0] });
-const responseFields = (res: { statusCode: number }) => ({ statusCode: res.statusCode });
+const requestFields = (req: IncomingMessage) => ({ id: req.id, method: req.method, url: req.url?.split('?')[0] });
+const responseFields = (res: ServerResponse) => ({ statusCode: res.statusCode });
 
 /**
  * One pino line per answered request: request id, method, path and status.
@@ -18,8 +18,11 @@ const responseFields = (res: { statusCode: number }) => ({ statusCode: res.statu
  * CPU, and each accepted comment is logged anyway when the worker decides it
  * (with its id) and counted in /metrics. Refused posts (4xx/5xx) are logged
  * at every level, in the same shape.
+ *
+ * Plain Node request and answer, so the intake (which never becomes an
+ * Express request: intake-listener.ts) logs through it too.
  */
-export function accessLog(logger: Logger): RequestHandler {
+export function accessLog(logger: Logger): (req: IncomingMessage, res: ServerResponse, next: () => void) => void {
   const logRequest = pinoHttp({
     logger,
     serializers: { req: requestFields, res: responseFields },
@@ -27,7 +30,7 @@ export function accessLog(logger: Logger): RequestHandler {
   });
   if (logger.isLevelEnabled('debug')) return logRequest;
   return (req, res, next) => {
-    if (req.method !== 'POST' || !COMMENT_POST.test(req.url)) return logRequest(req, res, next);
+    if (req.method !== 'POST' || !COMMENT_POST.test(req.url ?? '')) return logRequest(req, res, next);
     const startedAt = performance.now();
     res.on('finish', () => {
       if (res.statusCode < 300) return;

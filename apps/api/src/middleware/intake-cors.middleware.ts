@@ -1,10 +1,19 @@
-import type { Request, RequestHandler } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { RequestHandler } from 'express';
 import type { SiteDirectory } from '@moderato/db';
 import { HttpError, unavailableIfDown } from '../errors';
 
 export interface IntakeCorsOptions {
   sites: SiteDirectory;
+  /** The request's protocol as Express works it out (trust proxy and X-Forwarded-Proto). */
+  protocolOf: (req: IncomingMessage) => string;
 }
+
+/** `continue`: go on with the request; `answered`: the preflight has had its 204. */
+export type CorsOutcome = 'continue' | 'answered';
+
+/** CORS for one intake request of the site named in its path; throws the 403 for an origin the site does not accept. */
+export type IntakeCors = (req: IncomingMessage, res: ServerResponse, siteId: string) => Promise<CorsOutcome>;
 
 const originOf = (url: string): string | undefined => {
   try {
@@ -14,44 +23,50 @@ const originOf = (url: string): string | undefined => {
   }
 };
 
-// The API's own pages (the /demo article) post from the API's origin.
-const isOwnOrigin = (req: Request, origin: string) => originOf(`${req.protocol}://${req.get('host') ?? ''}`) === origin;
-
 export const originNotAllowed = (origin: string) =>
   new HttpError(403, 'origin_not_allowed', `this site does not accept comments from pages at ${origin}`);
 
 /**
- * CORS for the comment intake. A browser post (it always sends Origin) is
- * let through only from one of the site's allowed origins, preflight
- * included; anything else gets a 403 it can read. A post without Origin is
- * not from a browser page (a site's own server, curl) and passes untouched.
+ * On plain Node requests: the intake's posts never become Express requests
+ * (intake-listener.ts). Nothing earlier on the intake sets Vary, so it is set,
+ * not appended to.
  */
-export function intakeCors({ sites }: IntakeCorsOptions): RequestHandler {
-  return async (req, res, next) => {
-    const origin = req.get('origin');
+export function intakeCors({ sites, protocolOf }: IntakeCorsOptions): IntakeCors {
+  // The API's own pages (the /demo article) post from the API's origin.
+  const isOwnOrigin = (req: IncomingMessage, origin: string) => originOf(`${protocolOf(req)}://${req.headers.host ?? ''}`) === origin;
+  return async (req, res, siteId) => {
+    const origin = req.headers.origin;
     if (origin === undefined) {
-      if (req.method === 'OPTIONS') return void res.set('Allow', 'POST, OPTIONS').status(204).end();
-      return next();
+      if (req.method !== 'OPTIONS') return 'continue';
+      res.setHeader('Allow', 'POST, OPTIONS');
+      res.statusCode = 204;
+      res.end();
+      return 'answered';
     }
-    res.vary('Origin');
-    const site = await sites.find(String(req.params.siteId)).catch(unavailableIfDown('the site directory'));
+    res.setHeader('Vary', 'Origin');
+    const site = await sites.find(siteId).catch(unavailableIfDown('the site directory'));
     // An unknown site is the route's 404 to give.
-    if (!site) return next();
+    if (!site) return 'continue';
     const allowed = isOwnOrigin(req, origin) || site.settings.allowedOrigins.some((allowed) => originOf(allowed) === origin);
     if (!allowed) throw originNotAllowed(origin);
-    res.set('Access-Control-Allow-Origin', origin);
-    res.set('Access-Control-Expose-Headers', 'Location, Retry-After');
-    if (req.method !== 'OPTIONS') return next();
-    res.set({
-      'Access-Control-Allow-Methods': 'POST',
-      'Access-Control-Allow-Headers': 'Content-Type',
-      'Access-Control-Max-Age': '600',
-    });
-    res.status(204).end();
+    res.setHeader('Access-Control-Allow-Origin', origin);
+    res.setHeader('Access-Control-Expose-Headers', 'Location, Retry-After');
+    if (req.method !== 'OPTIONS') return 'continue';
+    res.setHeader('Access-Control-Allow-Methods', 'POST');
+    res.setHeader('Access-Control-Allow-Headers', 'Content-Type');
+    res.setHeader('Access-Control-Max-Age', '600');
+    res.statusCode = 204;
+    res.end();
+    return 'answered';
   };
 }
 
-/** Public reads (thread, status, form token) carry no credentials and nothing private: any page may read them. */
+/** The preflight (OPTIONS), which Express still routes: the same check as middleware. */
+export const corsPreflight =
+  (cors: IntakeCors): RequestHandler =>
+  (req, res, next) =>
+    cors(req, res, String(req.params.siteId)).then((outcome) => (outcome === 'continue' ? next() : undefined), next);
+
 export const publicReadCors: RequestHandler = (_req, res, next) => {
   res.set('Access-Control-Allow-Origin', '*');
   next();

@@ -1,3 +1,4 @@
+import type { ServerResponse } from 'node:http';
 import type { RequestHandler } from 'express';
 
 /**
@@ -25,7 +26,12 @@ const INTAKE_HEADERS: ReadonlyArray<[string, string]> = [
   ['X-Frame-Options', 'DENY'],
 ];
 
-export const intakeHeaders: RequestHandler = (_req, res, next) => {
+export function setIntakeHeaders(res: ServerResponse): void {
   for (const [name, value] of INTAKE_HEADERS) res.setHeader(name, value);
+}
+
+/** The same, as middleware: the intake's CORS preflight runs through Express. */
+export const intakeHeaders: RequestHandler = (_req, res, next) => {
+  setIntakeHeaders(res);
   next();
 };

@@ -4,6 +4,7 @@ import type { Redis } from 'ioredis';
 import { redisRateLimitStore, retryAfterSeconds } from '../rate-limit/redis-rate-limit-store';
 import type { Logger } from '@moderato/config';
 import { HttpError } from '../errors';
+import { intakeRequestOf } from '../guard/intake-request';
 
 export interface IntakeRateLimitOptions {
   redis: Redis;
@@ -22,7 +23,7 @@ const IPV6_SUBNET = 56;
 
 const tooMany = (what: string): Options['handler'] => (req, res, next) => {
   const seconds = retryAfterSeconds(req, WINDOW_MS);
-  res.set('Retry-After', String(seconds));
+  res.setHeader('Retry-After', String(seconds));
   next(new HttpError(429, 'rate_limited', `too many comments ${what}; try again in ${seconds} seconds`));
 };
 
@@ -38,6 +39,11 @@ export function intakeRateLimits(options: IntakeRateLimitOptions): RequestHandle
     standardHeaders: false,
     legacyHeaders: false,
     passOnStoreError: true,
+    // The intake's posts are plain Node requests (intake-listener.ts), without
+    // req.ip or req.app: the address comes from intakeRequestOf, worked out
+    // with the app's own trust proxy function, and a trust proxy of `true` is
+    // refused by the config already.
+    validate: { ip: false, trustProxy: false, xForwardedForHeader: false, forwardedHeader: false },
     logger: {
       error: (error: unknown) => logger.warn({ err: { message: (error as Error)?.message } }, 'rate limit store error'),
       warn: (error: unknown) => logger.warn({ err: { message: (error as Error)?.message } }, 'rate limit warning'),
@@ -48,14 +54,14 @@ export function intakeRateLimits(options: IntakeRateLimitOptions): RequestHandle
       ...common,
       limit: options.perIpPerMinute,
       store: redisRateLimitStore(redis, `${prefix}:rl:ip:`),
-      keyGenerator: (req) => options.hashIp(ipKeyGenerator(req.ip ?? 'unknown', IPV6_SUBNET)),
+      keyGenerator: (req) => options.hashIp(ipKeyGenerator(intakeRequestOf(req).ip ?? 'unknown', IPV6_SUBNET)),
       handler: tooMany('from your network'),
     }),
     rateLimit({
       ...common,
       limit: options.perSitePerMinute,
       store: redisRateLimitStore(redis, `${prefix}:rl:site:`),
-      keyGenerator: (req) => String(req.params.siteId),
+      keyGenerator: (req) => intakeRequestOf(req).siteId,
       handler: tooMany('for this site right now'),
     }),
   ];

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RequestHandler } from 'express';
 
 /**
@@ -7,8 +8,12 @@ import type { RequestHandler } from 'express';
  * found in the logs. Ours, never the client's: a log line must not carry text
  * a client chose.
  */
-export const requestId: RequestHandler = (req, res, next) => {
+export function assignRequestId(req: IncomingMessage, res: ServerResponse): void {
   req.id = randomUUID();
   res.setHeader('X-Request-Id', req.id);
+}
+
+export const requestId: RequestHandler = (req, res, next) => {
+  assignRequestId(req, res);
   next();
 };
