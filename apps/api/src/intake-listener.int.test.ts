@@ -6,25 +6,27 @@ import { postJson, startApiUnderTest, type ApiUnderTest } from '../../../test/su
 
 const comment = { name: 'Ann', email: 'ann@example.org', body: 'Thanks for this article.' };
 
-let testDb: TestDatabase;
-let api: ApiUnderTest;
-let queue: ScoreCommentQueue;
-let redis: Redis;
+// One API and a view of its queue for every case below.
+let setup: { testDb: TestDatabase; api: ApiUnderTest; queue: ScoreCommentQueue; redis: Redis };
 
 beforeAll(async () => {
-  testDb = await createTestDatabase();
+  const testDb = await createTestDatabase();
   await givenSite(testDb.db, 'blog');
-  const prefix = uniqueQueuePrefix();
-  api = await startApiUnderTest({ databaseUrl: testDb.url, redisUrl: testRedisUrl(), queuePrefix: prefix });
-  redis = new Redis(testRedisUrl());
-  queue = createScoreCommentQueue({ connection: redis, prefix });
+  const queuePrefix = uniqueQueuePrefix();
+  const redis = new Redis(testRedisUrl());
+  setup = {
+    testDb,
+    redis,
+    api: await startApiUnderTest({ databaseUrl: testDb.url, redisUrl: testRedisUrl(), queuePrefix }),
+    queue: createScoreCommentQueue({ connection: redis, prefix: queuePrefix }),
+  };
 });
 
 afterAll(async () => {
-  await api.sut.close();
-  await queue.close();
-  redis.disconnect();
-  await testDb.close();
+  await setup.api.sut.close();
+  await setup.queue.close();
+  setup.redis.disconnect();
+  await setup.testDb.close();
 });
 
 // The listener takes the path as clients send it; Express takes every other
@@ -37,7 +39,7 @@ describe('the intake, reached ahead of Express or through it', () => {
     ['in another case (Express)', '/API/v1/Sites/blog/articles/post-1/comments'],
     ['percent-encoded', '/api/v1/sites/blog/articles/post%2D1/comments'],
   ])('%s: 202, the intake headers, the comment queued for the decoded article', async (_name, path) => {
-    const response = await postJson(`${api.sut.url}${path}`, comment);
+    const response = await postJson(`${setup.api.sut.url}${path}`, comment);
 
     expect(response.status).toBe(202);
     expect(response.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
@@ -45,19 +47,19 @@ describe('the intake, reached ahead of Express or through it', () => {
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     // helmet's full set is for pages; the intake's answers never carry it.
     expect(response.headers.get('origin-agent-cluster')).toBeNull();
-    const job = await queue.getJob(response.json.id);
+    const job = await setup.queue.getJob(response.json.id);
     expect(job?.data.comment).toMatchObject({ siteId: 'blog', articleId: 'post-1' });
   });
 
   it('refuses a path that does not decode with a 400, as Express does', async () => {
-    const response = await postJson(`${api.sut.url}/api/v1/sites/blog/articles/%E0%A4%A/comments`, comment);
+    const response = await postJson(`${setup.api.sut.url}/api/v1/sites/blog/articles/%E0%A4%A/comments`, comment);
 
     expect(response.status).toBe(400);
     expect(response.json.error.code).toBe('bad_request');
   });
 
   it('answers an error as JSON naming the field, with the request id', async () => {
-    const response = await postJson(`${api.sut.url}/api/v1/sites/blog/articles/post-1/comments`, { ...comment, email: 42 });
+    const response = await postJson(`${setup.api.sut.url}/api/v1/sites/blog/articles/post-1/comments`, { ...comment, email: 42 });
 
     expect(response.status).toBe(400);
     expect(response.json.error).toMatchObject({ code: 'invalid_field', field: 'email' });
@@ -66,7 +68,7 @@ describe('the intake, reached ahead of Express or through it', () => {
   });
 
   it('leaves other methods on the path to Express', async () => {
-    const response = await fetch(`${api.sut.url}/api/v1/sites/blog/articles/post-1/comments`, { method: 'PUT' });
+    const response = await fetch(`${setup.api.sut.url}/api/v1/sites/blog/articles/post-1/comments`, { method: 'PUT' });
 
     expect(response.status).toBe(404);
   });
