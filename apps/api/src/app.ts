@@ -1,4 +1,4 @@
-import type { IncomingMessage, RequestListener } from 'node:http';
+import type { RequestListener } from 'node:http';
 import express, { type Express, type RequestHandler } from 'express';
 import proxyaddr from 'proxy-addr';
 import helmet from 'helmet';
@@ -7,6 +7,7 @@ import { errorHandler, notFound } from './errors';
 import { BODY_LIMIT } from './comment-input';
 import { accessLog } from './middleware/access-log.middleware';
 import { apiListener } from './intake-listener';
+import { requestProtocol, type TrustProxyFn } from './request-protocol';
 import { corsPreflight } from './middleware/intake-cors.middleware';
 import { intakeHeaders } from './middleware/intake-headers.middleware';
 import { requestId } from './middleware/request-id.middleware';
@@ -56,15 +57,6 @@ export interface ApiApp {
   listener: RequestListener;
 }
 
-/** Express's own reading of a request's protocol (req.protocol), for a request Express never set up. */
-function protocolOf(req: IncomingMessage, trust: (address: string, hop: number) => boolean): string {
-  const own = 'encrypted' in req.socket && req.socket.encrypted ? 'https' : 'http';
-  if (!trust(req.socket.remoteAddress ?? '', 0)) return own;
-  const forwarded = req.headers['x-forwarded-proto'];
-  const header = (Array.isArray(forwarded) ? forwarded[0] : forwarded) || own;
-  return header.split(',')[0]!.trim();
-}
-
 /** Builds the HTTP app: routes and one error handler. It does not listen. */
 export function createApp({ logger, intake, comments, health, embed, demo, moderation, deadLetters, siteModels, webhooks, metrics, queueBoard, trustProxy = false }: AppOptions): ApiApp {
   const app = express();
@@ -76,13 +68,13 @@ export function createApp({ logger, intake, comments, health, embed, demo, moder
   // with only what a JSON intake needs: see intake-headers.middleware.ts for
   // the headers kept. Its route is also mounted here, first, for the
   // spellings of the path the listener leaves to Express.
-  const trust = app.get('trust proxy fn') as (address: string, hop: number) => boolean;
+  const trust = app.get('trust proxy fn') as TrustProxyFn;
   const postComment = createIntake(intake, {
     logger,
     logRequest: logRequests,
     countAnswer: metrics?.countAnswer,
     ipOf: (req) => proxyaddr(req, trust),
-    protocolOf: (req) => protocolOf(req, trust),
+    protocolOf: (req) => requestProtocol(req, trust),
   });
   if (postComment.cors) app.options(INTAKE_PATH, intakeHeaders, requestId, logRequests, ...counted, corsPreflight(postComment.cors));
   app.post(INTAKE_PATH, (req, res) => postComment.post(req, res, { siteId: String(req.params.siteId), articleId: String(req.params.articleId) }));
