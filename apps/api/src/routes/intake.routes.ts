@@ -48,7 +48,7 @@ export interface IntakeParams {
 /** Answers one comment post, whatever happens; it never rejects. */
 export type IntakeHandler = (req: IncomingMessage, res: ServerResponse, params: IntakeParams) => Promise<void>;
 
-/** The intake's CORS, for the preflight Express still routes; absent without a guard. */
+/** The comment post, and its CORS check for the preflight Express still routes (absent without a guard). */
 export interface Intake {
   post: IntakeHandler;
   cors?: IntakeCors;
@@ -70,16 +70,18 @@ function run(middleware: unknown, req: IncomingMessage, res: ServerResponse): Pr
 }
 
 /** The 202, or an error's answer, as JSON written directly (no ETag: it means nothing to the answer of a POST). */
-function sendJson(res: ServerResponse, status: number, answer: unknown, headers: Record<string, string> = {}): void {
+function sendJson(res: ServerResponse, status: number, answer: unknown): void {
   const body = JSON.stringify(answer);
   res.statusCode = status;
-  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
   res.setHeader('Content-Type', 'application/json; charset=utf-8');
   res.setHeader('Content-Length', Buffer.byteLength(body));
   res.end(body);
 }
 
-const accepted = (res: ServerResponse, id: string) => sendJson(res, 202, { id, status: 'pending' } satisfies CommentAccepted, { Location: `/api/v1/comments/${id}` });
+function accepted(res: ServerResponse, id: string): void {
+  res.setHeader('Location', `/api/v1/comments/${id}`);
+  sendJson(res, 202, { id, status: 'pending' } satisfies CommentAccepted);
+}
 
 /**
  * POST a comment, on Node's own request and answer: the hot path never
@@ -89,9 +91,9 @@ const accepted = (res: ServerResponse, id: string) => sendJson(res, 202, { id, s
  * JSON body, parsed only then and validated in one pass; the bot trap; then
  * the comment is sealed and queued: 202 once the job is in Redis.
  */
-export function createIntake({ sites, keys, enqueue, guard }: IntakeRoutesOptions, services: IntakeServices): Intake {
+export function createIntake({ sites, keys, enqueue, guard }: IntakeRoutesOptions, { logger, logRequest, countAnswer, ipOf, protocolOf }: IntakeServices): Intake {
   const parseJson = express.json({ limit: BODY_LIMIT, strict: true });
-  const cors = guard ? intakeCors({ sites, protocolOf: services.protocolOf }) : undefined;
+  const cors = guard ? intakeCors({ sites, protocolOf }) : undefined;
   const limits = guard?.limits ?? [];
   const noop = () => undefined;
 
@@ -120,16 +122,17 @@ export function createIntake({ sites, keys, enqueue, guard }: IntakeRoutesOption
   const post: IntakeHandler = async (req, res, params) => {
     setIntakeHeaders(res);
     assignRequestId(req, res);
-    services.logRequest(req, res, noop);
-    if (services.countAnswer) res.once('finish', () => services.countAnswer!(INTAKE_PATH, 'POST', res.statusCode));
+    logRequest(req, res, noop);
+    if (countAnswer) res.once('finish', () => countAnswer(INTAKE_PATH, 'POST', res.statusCode));
     try {
-      const ip = services.ipOf(req);
-      bindIntakeRequest(req, { siteId: params.siteId, ip });
+      const ip = ipOf(req);
       if (cors && (await cors(req, res, params.siteId)) === 'answered') return;
+      // The limiters' key generators are handed only the request.
+      if (limits.length > 0) bindIntakeRequest(req, { siteId: params.siteId, ip });
       for (const limit of limits) await run(limit, req, res);
       await accept(req, res, params, ip);
     } catch (error) {
-      const { status, body } = errorResponse(error, services.logger, { id: req.id, route: INTAKE_PATH });
+      const { status, body } = errorResponse(error, logger, { id: req.id, route: INTAKE_PATH });
       if (!res.headersSent) sendJson(res, status, body);
     }
   };
