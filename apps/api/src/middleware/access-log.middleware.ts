@@ -2,8 +2,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pinoHttp } from 'pino-http';
 import type { Logger } from '@moderato/config';
 
-// A comment post: the bulk of the traffic in a busy hour.
-const COMMENT_POST = /^\/api\/v1\/sites\/[^/]+\/articles\/[^/]+\/comments\/?(?:\?|$)/;
+// A comment post, in any spelling its route takes: the bulk of the traffic in a busy hour.
+const COMMENT_POST = /^\/api\/v1\/sites\/[^/]+\/articles\/[^/]+\/comments\/?(?:\?|$)/i;
 
 // Method, path and status only: no headers, no client address, no body.
 const requestFields = (req: IncomingMessage) => ({ id: req.id, method: req.method, url: req.url?.split('?')[0] });
